@@ -1,0 +1,2 @@
+/** The public jzmtp API. */
+package io.jzmtp;
