@@ -67,9 +67,7 @@ public enum ProtocolError {
     /** A malformed PING command (RFC 37). */
     MALFORMED_COMMAND_PING(0x3000_0011),
     /** A malformed PONG command (RFC 37). */
-    MALFORMED_COMMAND_PONG(0x3000_0012),
-    /** A SUBSCRIBE or CANCEL command sent by a socket type that may not subscribe. */
-    MALFORMED_COMMAND_SUBSCRIPTION(0x3000_0013);
+    MALFORMED_COMMAND_PONG(0x3000_0012);
 
     private final int code;
 

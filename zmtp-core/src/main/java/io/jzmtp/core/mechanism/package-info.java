@@ -1,0 +1,2 @@
+/** ZMTP mechanism codec: internal to jzmtp, exported only to its transports and patterns modules. */
+package io.jzmtp.core.mechanism;
