@@ -175,8 +175,13 @@ public final class ZmtpConnection {
         this.handler = handler;
         int consumed = 0;
         if (phase == Phase.GREETING) {
-            consumed = greeting.receive(src, offset, length);
-            pumpGreeting();
+            try {
+                consumed = greeting.receive(src, offset, length);
+            } finally {
+                // Release what the greeting exchange released before a bad octet too, so that the output does not
+                // depend on how the peer's bytes were cut into reads (house rule 2).
+                pumpGreeting();
+            }
             if (!greeting.isComplete()) {
                 return consumed;
             }
