@@ -284,7 +284,7 @@ public final class ZmtpConnection {
      * ZMTP 3.1 peers (RFC 37), a message {@code 0x01|0x00 + topic} for 3.0 peers (RFC 23), which do not
      * understand the commands.
      *
-     * @param dst destination with {@link #subscriptionLength(int)} bytes of room
+     * @param dst destination with {@link #subscriptionLength(int, boolean)} bytes of room
      * @param offset where to write
      * @param subscribe true to subscribe, false to cancel
      * @param topic holds the topic
@@ -307,11 +307,12 @@ public final class ZmtpConnection {
 
     /**
      * @param topicLength a topic's length
-     * @return the bytes {@link #writeSubscription} needs for it
+     * @param subscribe true for a subscription, false for a cancellation
+     * @return exactly the bytes {@link #writeSubscription} writes for it
      */
-    public int subscriptionLength(int topicLength) {
+    public int subscriptionLength(int topicLength, boolean subscribe) {
         if (requireVersion().subscriptionsAsCommands()) {
-            return Commands.subscriptionFrameLength(topicLength, true);
+            return Commands.subscriptionFrameLength(topicLength, subscribe);
         }
         return FrameEncoder.headerLength(1L + topicLength) + 1 + topicLength;
     }
