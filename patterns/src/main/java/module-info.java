@@ -1,7 +1,8 @@
-/** The public jzmtp API: context, sockets, messages, poller, proxy and monitor. */
+/** The public jzmtp API: context, sockets, messages, monitor. */
 module io.jzmtp {
     requires transitive io.jzmtp.core;
-    requires io.jzmtp.transports;
+    requires transitive io.jzmtp.transports;
+    requires org.agrona.core;
 
     exports io.jzmtp;
 }

@@ -12,7 +12,7 @@ module io.jzmtp.core {
     requires transitive org.agrona.core;
 
     exports io.jzmtp.core;
-    exports io.jzmtp.core.frame to io.jzmtp.transports;
+    exports io.jzmtp.core.frame to io.jzmtp.transports, io.jzmtp;
     exports io.jzmtp.core.greeting to io.jzmtp.transports;
     exports io.jzmtp.core.command to io.jzmtp.transports, io.jzmtp;
     exports io.jzmtp.core.mechanism to io.jzmtp.transports, io.jzmtp;

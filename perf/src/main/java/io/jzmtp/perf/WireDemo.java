@@ -2,12 +2,12 @@ package io.jzmtp.perf;
 
 import io.jzmtp.core.ProtocolException;
 import io.jzmtp.core.SocketType;
-import io.jzmtp.core.command.Metadata;
+import io.jzmtp.core.Metadata;
 import io.jzmtp.core.connection.ZmtpConnection;
 import io.jzmtp.core.connection.ZmtpHandler;
 import io.jzmtp.core.frame.FrameEncoder;
 import io.jzmtp.core.frame.FrameFlags;
-import io.jzmtp.core.mechanism.AuthResult;
+import io.jzmtp.core.AuthResult;
 import io.jzmtp.core.mechanism.HandshakeConfig;
 import io.jzmtp.core.mechanism.NullMechanism;
 import io.jzmtp.core.mechanism.PlainClientMechanism;
@@ -123,8 +123,9 @@ public final class WireDemo {
             }
 
             @Override
-            public void onSubscription(boolean subscribe, DirectBuffer topic, int offset, int length) {
+            public boolean onSubscription(boolean subscribe, DirectBuffer topic, int offset, int length) {
                 OUT.println("  " + who + " received " + (subscribe ? "SUBSCRIBE" : "CANCEL"));
+                return true;
             }
         };
     }

@@ -14,8 +14,8 @@ import static io.jzmtp.spec.catalogue.WireBuilder.ascii;
 import static io.jzmtp.spec.catalogue.WireBuilder.peer;
 
 import io.jzmtp.core.SocketType;
-import io.jzmtp.core.command.Metadata;
-import io.jzmtp.core.mechanism.AuthResult;
+import io.jzmtp.core.Metadata;
+import io.jzmtp.core.AuthResult;
 import java.util.List;
 
 /**

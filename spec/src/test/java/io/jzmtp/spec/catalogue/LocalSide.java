@@ -1,9 +1,9 @@
 package io.jzmtp.spec.catalogue;
 
 import io.jzmtp.core.SocketType;
-import io.jzmtp.core.command.Metadata;
+import io.jzmtp.core.Metadata;
 import io.jzmtp.core.connection.ZmtpConnection;
-import io.jzmtp.core.mechanism.AuthResult;
+import io.jzmtp.core.AuthResult;
 import io.jzmtp.core.mechanism.HandshakeConfig;
 import io.jzmtp.core.mechanism.Mechanism;
 import io.jzmtp.core.mechanism.NullMechanism;

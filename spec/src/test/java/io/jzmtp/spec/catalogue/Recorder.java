@@ -35,8 +35,9 @@ final class Recorder implements ZmtpHandler {
     }
 
     @Override
-    public void onSubscription(boolean subscribe, DirectBuffer topic, int offset, int length) {
+    public boolean onSubscription(boolean subscribe, DirectBuffer topic, int offset, int length) {
         events.add((subscribe ? "sub(" : "cancel(") + text(topic, offset, length) + ")");
+        return true;
     }
 
     /** The notation for bytes, shared with the expectations. */

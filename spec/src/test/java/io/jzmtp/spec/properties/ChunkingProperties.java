@@ -10,7 +10,7 @@ import io.jzmtp.core.connection.ZmtpConnection;
 import io.jzmtp.core.frame.FrameEncoder;
 import io.jzmtp.core.frame.FrameFlags;
 import io.jzmtp.core.greeting.Greeting;
-import io.jzmtp.core.mechanism.AuthResult;
+import io.jzmtp.core.AuthResult;
 import io.jzmtp.core.mechanism.HandshakeConfig;
 import io.jzmtp.core.mechanism.NullMechanism;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import io.jzmtp.core.ProtocolException;
 import io.jzmtp.core.command.CommandNames;
 import io.jzmtp.core.command.CommandView;
 import io.jzmtp.core.command.Commands;
-import io.jzmtp.core.command.Metadata;
+import io.jzmtp.core.Metadata;
 import io.jzmtp.core.command.PlainCredentials;
 import io.jzmtp.core.frame.FrameFlags;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.jzmtp.spec.properties;
 import io.jzmtp.core.ProtocolError;
 import io.jzmtp.core.ProtocolException;
 import io.jzmtp.core.connection.ZmtpConnection;
-import io.jzmtp.core.mechanism.AuthResult;
+import io.jzmtp.core.AuthResult;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;

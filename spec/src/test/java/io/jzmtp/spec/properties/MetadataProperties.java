@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jzmtp.core.ProtocolError;
 import io.jzmtp.core.ProtocolException;
-import io.jzmtp.core.command.Metadata;
+import io.jzmtp.core.Metadata;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.jzmtp.spec.properties;
 import io.jzmtp.core.SocketType;
 import io.jzmtp.core.command.CommandNames;
 import io.jzmtp.core.command.Commands;
-import io.jzmtp.core.command.Metadata;
+import io.jzmtp.core.Metadata;
 import io.jzmtp.core.frame.FrameFlags;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

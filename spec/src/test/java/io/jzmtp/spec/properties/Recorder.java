@@ -62,8 +62,9 @@ final class Recorder implements ZmtpHandler {
     }
 
     @Override
-    public void onSubscription(boolean subscribe, DirectBuffer topic, int offset, int length) {
+    public boolean onSubscription(boolean subscribe, DirectBuffer topic, int offset, int length) {
         checkReady("SUBSCRIBE/CANCEL");
         events.add((subscribe ? "SUBSCRIBE " : "CANCEL ") + hex(topic, offset, length));
+        return true;
     }
 }

@@ -2,7 +2,7 @@ package io.jzmtp.spec.properties;
 
 import io.jzmtp.core.command.CommandNames;
 import io.jzmtp.core.command.Commands;
-import io.jzmtp.core.command.Metadata;
+import io.jzmtp.core.Metadata;
 import io.jzmtp.core.frame.FrameFlags;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteOrder;

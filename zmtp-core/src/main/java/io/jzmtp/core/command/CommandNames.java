@@ -1,5 +1,6 @@
 package io.jzmtp.core.command;
 
+import io.jzmtp.core.Metadata;
 import java.nio.charset.StandardCharsets;
 
 /**

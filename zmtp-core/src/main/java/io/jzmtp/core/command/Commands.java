@@ -1,5 +1,6 @@
 package io.jzmtp.core.command;
 
+import io.jzmtp.core.Metadata;
 import io.jzmtp.core.ProtocolError;
 import io.jzmtp.core.ProtocolException;
 import io.jzmtp.core.frame.FrameEncoder;

@@ -6,15 +6,15 @@ import io.jzmtp.core.ZmtpVersion;
 import io.jzmtp.core.command.CommandNames;
 import io.jzmtp.core.command.CommandView;
 import io.jzmtp.core.command.Commands;
-import io.jzmtp.core.command.Metadata;
+import io.jzmtp.core.Metadata;
 import io.jzmtp.core.frame.FrameDecoder;
 import io.jzmtp.core.frame.FrameEncoder;
 import io.jzmtp.core.frame.FrameFlags;
 import io.jzmtp.core.frame.FrameHandler;
 import io.jzmtp.core.greeting.Greeting;
 import io.jzmtp.core.greeting.GreetingExchange;
-import io.jzmtp.core.mechanism.AuthRequest;
-import io.jzmtp.core.mechanism.AuthResult;
+import io.jzmtp.core.AuthRequest;
+import io.jzmtp.core.AuthResult;
 import io.jzmtp.core.mechanism.Mechanism;
 import io.jzmtp.core.mechanism.TrafficCodec;
 import java.util.Objects;
@@ -262,9 +262,9 @@ public final class ZmtpConnection {
                 Commands.checkPong(c);
                 handler.onPong(buffer, c.dataOffset(), c.dataLength());
             } else if (c.is(CommandNames.SUBSCRIBE)) {
-                handler.onSubscription(true, buffer, c.dataOffset(), c.dataLength());
+                return handler.onSubscription(true, buffer, c.dataOffset(), c.dataLength());
             } else if (c.is(CommandNames.CANCEL)) {
-                handler.onSubscription(false, buffer, c.dataOffset(), c.dataLength());
+                return handler.onSubscription(false, buffer, c.dataOffset(), c.dataLength());
             } else if (c.is(CommandNames.ERROR)) {
                 throw new ProtocolException(ProtocolError.ERROR_RECEIVED, "peer sent ERROR: " + Commands.parseError(c));
             } else if (c.is(CommandNames.READY) || c.is(CommandNames.HELLO) || c.is(CommandNames.WELCOME)

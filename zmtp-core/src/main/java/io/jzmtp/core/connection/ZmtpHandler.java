@@ -45,6 +45,7 @@ public interface ZmtpHandler {
      * @param topic holds the topic
      * @param offset where it starts
      * @param length its length
+     * @return true to go on decoding; false to pause after this command (for back-pressure)
      */
-    void onSubscription(boolean subscribe, DirectBuffer topic, int offset, int length);
+    boolean onSubscription(boolean subscribe, DirectBuffer topic, int offset, int length);
 }

@@ -3,7 +3,7 @@ package io.jzmtp.core.mechanism;
 import io.jzmtp.core.ProtocolError;
 import io.jzmtp.core.ProtocolException;
 import io.jzmtp.core.SocketType;
-import io.jzmtp.core.command.Metadata;
+import io.jzmtp.core.Metadata;
 import java.util.Objects;
 
 /**

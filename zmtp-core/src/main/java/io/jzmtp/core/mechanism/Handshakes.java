@@ -1,5 +1,6 @@
 package io.jzmtp.core.mechanism;
 
+import io.jzmtp.core.AuthResult;
 import io.jzmtp.core.ProtocolError;
 import io.jzmtp.core.ProtocolException;
 import io.jzmtp.core.command.CommandNames;

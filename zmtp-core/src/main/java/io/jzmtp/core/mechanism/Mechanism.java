@@ -1,8 +1,10 @@
 package io.jzmtp.core.mechanism;
 
+import io.jzmtp.core.AuthResult;
+import io.jzmtp.core.AuthRequest;
 import io.jzmtp.core.ProtocolException;
 import io.jzmtp.core.command.CommandView;
-import io.jzmtp.core.command.Metadata;
+import io.jzmtp.core.Metadata;
 
 /**
  * A ZMTP security mechanism's handshake, as a pure state machine: commands in, commands out (RFC 23, "Security

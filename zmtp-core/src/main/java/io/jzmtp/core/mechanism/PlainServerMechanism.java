@@ -1,10 +1,12 @@
 package io.jzmtp.core.mechanism;
 
+import io.jzmtp.core.AuthResult;
+import io.jzmtp.core.AuthRequest;
 import io.jzmtp.core.ProtocolException;
 import io.jzmtp.core.command.CommandNames;
 import io.jzmtp.core.command.CommandView;
 import io.jzmtp.core.command.Commands;
-import io.jzmtp.core.command.Metadata;
+import io.jzmtp.core.Metadata;
 import io.jzmtp.core.command.PlainCredentials;
 import java.util.List;
 import java.util.Objects;

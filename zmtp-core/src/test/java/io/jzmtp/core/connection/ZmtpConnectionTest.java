@@ -11,9 +11,9 @@ import io.jzmtp.core.ProtocolError;
 import io.jzmtp.core.ProtocolException;
 import io.jzmtp.core.SocketType;
 import io.jzmtp.core.ZmtpVersion;
-import io.jzmtp.core.command.Metadata;
+import io.jzmtp.core.Metadata;
 import io.jzmtp.core.frame.FrameEncoder;
-import io.jzmtp.core.mechanism.AuthResult;
+import io.jzmtp.core.AuthResult;
 import io.jzmtp.core.mechanism.HandshakeConfig;
 import io.jzmtp.core.mechanism.NullMechanism;
 import io.jzmtp.core.mechanism.PlainClientMechanism;
@@ -55,8 +55,9 @@ class ZmtpConnectionTest {
         }
 
         @Override
-        public void onSubscription(boolean s, DirectBuffer t, int o, int l) {
+        public boolean onSubscription(boolean s, DirectBuffer t, int o, int l) {
             frames.add((s ? "SUB " : "CANCEL ") + t.getStringWithoutLengthUtf8(o, l));
+            return true;
         }
 
         void deliverTo(End peer) throws ProtocolException {

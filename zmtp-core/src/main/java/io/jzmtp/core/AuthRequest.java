@@ -1,4 +1,4 @@
-package io.jzmtp.core.mechanism;
+package io.jzmtp.core;
 
 import java.util.List;
 

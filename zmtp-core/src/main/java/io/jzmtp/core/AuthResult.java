@@ -1,6 +1,6 @@
-package io.jzmtp.core.mechanism;
+package io.jzmtp.core;
 
-import io.jzmtp.core.command.Metadata;
+import io.jzmtp.core.Metadata;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,5 @@
-package io.jzmtp.core.command;
+package io.jzmtp.core;
 
-import io.jzmtp.core.ProtocolError;
-import io.jzmtp.core.ProtocolException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,0 +1,30 @@
+package io.jzmtp;
+
+import io.jzmtp.core.SocketType;
+import java.time.Duration;
+
+/**
+ * A PULL socket (RFC 30): receives messages from all its peers, fairly queued.
+ *
+ * <p>Owner thread only; see {@link ZSocket}.
+ */
+public final class PullSocket extends ZSocket implements Receiver {
+    PullSocket(Context context, SocketOptions options) {
+        super(context, SocketType.PULL, options, new Routing(false, true, false));
+    }
+
+    @Override
+    public Message receive() {
+        return receiveMessage(-1);
+    }
+
+    @Override
+    public Message receive(Duration timeout) {
+        return receiveMessage(nanos(timeout));
+    }
+
+    @Override
+    public Message tryReceive() {
+        return receiveMessage(0);
+    }
+}

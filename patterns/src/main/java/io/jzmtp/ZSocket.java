@@ -1,0 +1,203 @@
+package io.jzmtp;
+
+import io.jzmtp.core.SocketType;
+import io.jzmtp.transport.io.AwaitResult;
+import io.jzmtp.transport.msg.Msg;
+import io.jzmtp.transport.socket.Peer;
+import io.jzmtp.transport.socket.SocketCore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Objects;
+import org.agrona.concurrent.NanoClock;
+
+/**
+ * What every socket can do: bind, connect, unbind, disconnect, monitor, close.
+ *
+ * <p>A socket has one owner thread at a time: call it from one thread, or hand it over with a happens-before edge.
+ * Sockets never touch channels: the context's I/O threads do, so interrupting a thread blocked in a socket call never
+ * breaks the socket. {@link #close()} never blocks.
+ */
+public abstract class ZSocket implements AutoCloseable {
+    final SocketCore core;
+    final Routing routing;
+    private final SocketType type;
+    private final NanoClock clock;
+    private Msg spare;
+
+    ZSocket(Context context, SocketType type, SocketOptions options, Routing routing) {
+        Objects.requireNonNull(options, "options");
+        this.type = type;
+        this.routing = routing;
+        this.core = new SocketCore(context.core(), options.toConfig(type), routing);
+        routing.init(core);
+        this.clock = context.core().clock();
+    }
+
+    /** @return the socket's type */
+    public final SocketType type() {
+        return type;
+    }
+
+    /**
+     * Listens on an endpoint: {@code tcp://host:port} (host may be {@code *}, port may be {@code *} or 0 for an
+     * ephemeral port), {@code ipc:///path}, or {@code inproc://name}. Blocks until bound. Owner thread.
+     *
+     * @param endpoint the endpoint
+     * @return the bound endpoint, with the actual port for a wildcard port
+     * @throws IllegalArgumentException if the endpoint is malformed or cannot be bound (naming it)
+     */
+    public final String bind(String endpoint) {
+        return core.bind(endpoint);
+    }
+
+    /**
+     * Connects to an endpoint; the connection is made (and remade after losses) in the background. Does not block.
+     * Owner thread.
+     *
+     * @param endpoint the endpoint
+     * @throws IllegalArgumentException if the endpoint is malformed
+     */
+    public final void connect(String endpoint) {
+        core.connect(endpoint);
+    }
+
+    /**
+     * Stops listening on an endpoint returned by {@link #bind} and closes the connections accepted through it.
+     *
+     * @param endpoint the bound endpoint
+     */
+    public final void unbind(String endpoint) {
+        core.unbind(endpoint);
+    }
+
+    /**
+     * Stops connecting to an endpoint given to {@link #connect}.
+     *
+     * @param endpoint the endpoint
+     */
+    public final void disconnect(String endpoint) {
+        core.disconnect(endpoint);
+    }
+
+    /**
+     * The socket's event stream. Owner thread; the returned monitor may then be consumed by one other thread.
+     *
+     * @return the monitor (the same one on every call)
+     */
+    public final Monitor monitor() {
+        return new Monitor(core.monitor(), clock);
+    }
+
+    /** @return the number of peers currently attached (owner thread) */
+    public final int peerCount() {
+        core.processCommands();
+        return core.peers().size();
+    }
+
+    /** Closes the socket. Never blocks: queued messages are sent by the I/O threads within the linger. Idempotent. */
+    @Override
+    public final void close() {
+        core.close();
+    }
+
+    /** Sends a whole message; timeoutNanos: negative waits forever, 0 does not wait. */
+    final boolean sendMessage(Message message, long timeoutNanos) {
+        Objects.requireNonNull(message, "message");
+        core.checkOpen();
+        core.processCommands();
+        Msg m = takeMsg();
+        for (byte[] frame : message.frames()) {
+            m.addFrameOwned(frame);
+        }
+        long deadline = deadline(timeoutNanos);
+        while (true) {
+            if (routing.out.send(m)) {
+                return true;
+            }
+            if (timeoutNanos == 0 || clock.nanoTime() >= deadline) {
+                release(m);
+                return false;
+            }
+            if (waitForCommands(deadline, m) == AwaitResult.INTERRUPTED) {
+                release(m);
+                throw new SocketInterruptedException();
+            }
+        }
+    }
+
+    private AwaitResult waitForCommands(long deadline, Msg held) {
+        try {
+            return core.await(deadline);
+        } catch (RuntimeException closed) {
+            if (held != null) {
+                release(held);
+            }
+            throw closed;
+        }
+    }
+
+    private long deadline(long timeoutNanos) {
+        if (timeoutNanos < 0) {
+            return Long.MAX_VALUE;
+        }
+        long now = clock.nanoTime();
+        return timeoutNanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + timeoutNanos;
+    }
+
+    private Msg takeMsg() {
+        Msg m = spare;
+        if (m != null) {
+            spare = null;
+            return m;
+        }
+        Peer p = routing.out.current();
+        return p != null ? p.outRecycler().take() : new Msg(0);
+    }
+
+    private void release(Msg m) {
+        m.clear();
+        spare = m;
+    }
+
+    /** Receives a whole message; timeoutNanos: negative waits forever, 0 does not wait. */
+    final Message receiveMessage(long timeoutNanos) {
+        core.checkOpen();
+        core.processCommands();
+        long deadline = deadline(timeoutNanos);
+        while (true) {
+            Msg m = routing.in.poll();
+            if (m != null) {
+                int n = m.frameCount();
+                ArrayList<byte[]> frames = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    frames.add(m.frameBytes(i));
+                }
+                routing.in.lastPeer().inRecycler().recycle(m);
+                return Message.wrap(frames);
+            }
+            if (timeoutNanos == 0 || clock.nanoTime() >= deadline) {
+                return null;
+            }
+            if (waitForCommands(deadline, null) == AwaitResult.INTERRUPTED) {
+                throw new SocketInterruptedException();
+            }
+        }
+    }
+
+    static long nanos(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout " + timeout + ": expected zero or more");
+        }
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 2;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return type + "Socket";
+    }
+}

@@ -1,0 +1,2 @@
+/** Routing strategies of the socket types (internal; not exported). */
+package io.jzmtp.internal;

@@ -1,0 +1,79 @@
+package io.jzmtp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class PushPullSmokeTest {
+    @TempDir
+    Path dir;
+
+    private String endpoint(String transport) {
+        switch (transport) {
+            case "tcp": return "tcp://127.0.0.1:*";
+            case "ipc": return "ipc://" + dir.resolve("s.sock");
+            default: return "inproc://smoke";
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "ipc", "inproc"})
+    void pushToPullInOrder(String transport) {
+        try (Context ctx = Context.create();
+             PullSocket pull = ctx.pull();
+             PushSocket push = ctx.push()) {
+            String ep = pull.bind(endpoint(transport));
+            push.connect(ep);
+            for (int i = 0; i < 1000; i++) {
+                push.send(Message.of("m" + i, "x"));
+            }
+            for (int i = 0; i < 1000; i++) {
+                Message m = pull.receive(Duration.ofSeconds(10));
+                assertNotNull(m, "message " + i);
+                assertEquals("m" + i, m.string(0));
+                assertEquals(2, m.size());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "ipc", "inproc"})
+    void pairBothWays(String transport) {
+        try (Context ctx = Context.create();
+             PairSocket a = ctx.pair();
+             PairSocket b = ctx.pair()) {
+            String ep = a.bind(endpoint(transport));
+            b.connect(ep);
+            b.send("ping");
+            assertEquals("ping", a.receiveString());
+            a.send("pong");
+            assertEquals("pong", b.receiveString());
+        }
+    }
+
+    @Test
+    void connectBeforeBindOverTcpQueuesMessages() {
+        try (Context ctx = Context.create();
+             PushSocket push = ctx.push();
+             PullSocket pull = ctx.pull()) {
+            String ep;
+            try (PullSocket probe = ctx.pull()) {
+                ep = probe.bind("tcp://127.0.0.1:*");
+                probe.unbind(ep);
+            }
+            push.connect(ep);
+            push.send("early");
+            pull.bind(ep);
+            assertEquals("early", pull.receive(Duration.ofSeconds(10)).string(0));
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Socket monitor events: public API. */
+package io.jzmtp.monitor;

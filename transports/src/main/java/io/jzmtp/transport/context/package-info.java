@@ -1,0 +1,2 @@
+/** Internal to jzmtp: context. */
+package io.jzmtp.transport.context;

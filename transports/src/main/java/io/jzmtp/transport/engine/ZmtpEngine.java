@@ -1,0 +1,573 @@
+package io.jzmtp.transport.engine;
+
+import io.jzmtp.core.ProtocolException;
+import io.jzmtp.core.command.Commands;
+import io.jzmtp.core.connection.ZmtpConnection;
+import io.jzmtp.core.connection.ZmtpHandler;
+import io.jzmtp.core.frame.FrameEncoder;
+import io.jzmtp.core.frame.FrameFlags;
+import io.jzmtp.core.AuthRequest;
+import io.jzmtp.core.AuthResult;
+import io.jzmtp.transport.io.IoHandler;
+import io.jzmtp.transport.io.IoThread;
+import io.jzmtp.transport.io.TimerHandler;
+import io.jzmtp.transport.msg.Msg;
+import io.jzmtp.transport.msg.MsgRecycler;
+import io.jzmtp.transport.pipe.SpscPipe;
+import io.jzmtp.transport.socket.Peer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The one class that joins a channel to the ZMTP codec: it moves bytes between a {@link SocketChannel} and a
+ * {@link ZmtpConnection}, moves whole messages between the connection and its peer's pipes, and runs the
+ * connection's timers (handshake timeout, heartbeats) on its I/O thread's clock.
+ *
+ * <p>Inbound: bytes are read into a reusable direct buffer and decoded; frames are gathered into a recycled
+ * {@link Msg}, which goes into the inbound pipe when its last frame arrives, so the socket never sees part of a
+ * message. When the pipe is at its high-water mark the engine holds that message and stops reading the channel, so
+ * TCP back-pressure reaches the sender; it resumes when the pipe signals room.
+ *
+ * <p>Outbound: handshake bytes and control frames (PING, PONG, ERROR) go first, at message boundaries; then whole
+ * messages from the outbound pipe are encoded into a reusable direct buffer, many per system call.
+ *
+ * <p>Any protocol error closes the connection (after an ERROR command where the codec asks for one) and is reported
+ * to the owner with its reason. Owned by one I/O thread: every method runs on it. Steady traffic allocates nothing.
+ */
+public final class ZmtpEngine implements IoHandler, ZmtpHandler, TimerHandler {
+    /** Size of the read and write buffers. */
+    static final int BUFFER_SIZE = 64 * 1024;
+    private static final int CONTROL_CAPACITY = 4096;
+    private static final int MAX_READS_PER_EVENT = 8;
+
+    private final IoThread io;
+    private final SocketChannel channel;
+    private final EngineConfig config;
+    private final EngineOwner owner;
+    private final String peerAddress;
+    private final ZmtpConnection conn;
+    private final HeartbeatPolicy heartbeat;
+
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    private final UnsafeBuffer readView = new UnsafeBuffer(readBuffer);
+    private int readStart;
+    private int readEnd;
+
+    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    private final UnsafeBuffer writeView = new UnsafeBuffer(writeBuffer);
+    private int writeStart;
+    private int writeEnd;
+
+    /** Control frames waiting for a message boundary. */
+    private final UnsafeBuffer control = new UnsafeBuffer(new byte[CONTROL_CAPACITY]);
+    private int controlLength;
+
+    private SelectionKey key;
+    private Peer peer;
+    private SpscPipe<Msg> in;
+    private MsgRecycler inRecycler;
+    private SpscPipe<Msg> out;
+    private MsgRecycler outRecycler;
+
+    private Msg inbound;
+    private boolean inboundComplete;
+    private Msg heldSubscription;
+    private boolean inputBlocked;
+    private Msg outbound;
+    private int outFrame;
+    private int outBodyDone = -1;
+
+    private long handshakeTimer;
+    private long heartbeatTimer;
+    private long heartbeatTimerAt = Long.MAX_VALUE;
+    private boolean closed;
+    private boolean lingering;
+    private boolean outIdle;
+
+    /**
+     * Creates an engine for a connected channel. Call {@link #start()} next, on the I/O thread.
+     *
+     * @param io the I/O thread that owns the engine
+     * @param channel a connected, non-blocking channel
+     * @param config limits, timers and the mechanism
+     * @param owner the session to report to
+     * @param peerAddress the peer's address, for authentication and diagnostics
+     */
+    public ZmtpEngine(IoThread io, SocketChannel channel, EngineConfig config, EngineOwner owner, String peerAddress) {
+        this.io = io;
+        this.channel = channel;
+        this.config = config;
+        this.owner = owner;
+        this.peerAddress = peerAddress;
+        this.conn = new ZmtpConnection(config.mechanisms().get(), config.maxMessageSize(), config.greetingPadding());
+        this.heartbeat = new HeartbeatPolicy(config.heartbeatIntervalNanos(), config.heartbeatTimeoutNanos(),
+            config.heartbeatTtlNanos());
+    }
+
+    /**
+     * Registers the channel, sends the first greeting octets and starts the handshake timer. I/O thread only.
+     *
+     * @throws IOException if the channel cannot be registered
+     */
+    public void start() throws IOException {
+        key = io.register(channel, SelectionKey.OP_READ, this);
+        if (config.handshakeTimeoutNanos() > 0) {
+            handshakeTimer = io.scheduleTimer(io.clock().nanoTime() + config.handshakeTimeoutNanos(), this);
+        }
+        flushOutput();
+    }
+
+    /** @return the connection's protocol state. */
+    public ZmtpConnection connection() {
+        return conn;
+    }
+
+    /** @return the peer's address. */
+    public String peerAddress() {
+        return peerAddress;
+    }
+
+    /** @return true once the engine has stopped. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void onReady(int readyOps) throws IOException {
+        if ((readyOps & SelectionKey.OP_WRITE) != 0) {
+            flushOutput();
+        }
+        if (!closed && (readyOps & SelectionKey.OP_READ) != 0) {
+            readInput();
+        }
+    }
+
+    @Override
+    public void onClosed(Throwable cause) {
+        if (!closed) {
+            finish(new EngineTermination(cause == null ? EngineTermination.Kind.LOCAL_CLOSE
+                : EngineTermination.Kind.IO_ERROR, null, conn.isReady(),
+                cause == null ? "closed" : String.valueOf(cause.getMessage())));
+        }
+    }
+
+    /** The outbound pipe has messages again: write them. I/O thread only. */
+    public void outputReady() {
+        if (!closed) {
+            try {
+                flushOutput();
+            } catch (IOException e) {
+                fail(EngineTermination.Kind.IO_ERROR, e.toString());
+            }
+        }
+    }
+
+    /** The inbound pipe has room again: deliver the held message and read on. I/O thread only. */
+    public void inputReady() {
+        if (closed || !inputBlocked) {
+            return;
+        }
+        if (heldSubscription != null) {
+            if (!offerInbound(heldSubscription)) {
+                return;
+            }
+            heldSubscription = null;
+        }
+        if (inbound != null && inboundComplete) {
+            if (!offerInbound(inbound)) {
+                return;
+            }
+            inbound = null;
+            inboundComplete = false;
+        }
+        inputBlocked = false;
+        try {
+            if (decodeBuffered()) {
+                key.interestOps(key.interestOps() | SelectionKey.OP_READ);
+                readInput();
+            }
+        } catch (IOException e) {
+            fail(EngineTermination.Kind.IO_ERROR, e.toString());
+        }
+    }
+
+    /**
+     * Sends what is queued, then closes: at once if nothing is, otherwise when the outbound pipe is empty (the
+     * owner enforces the linger with its own timer and {@link #close()}). I/O thread only.
+     */
+    public void closeWhenFlushed() {
+        lingering = true;
+        if (peer == null) {
+            close();
+            return;
+        }
+        outputReady();
+    }
+
+    /** Closes the connection at our initiative. I/O thread only. */
+    public void close() {
+        if (!closed) {
+            finish(new EngineTermination(EngineTermination.Kind.LOCAL_CLOSE, null, conn.isReady(), "closed locally"));
+        }
+    }
+
+    private void readInput() throws IOException {
+        for (int i = 0; i < MAX_READS_PER_EVENT && !closed && !inputBlocked; i++) {
+            if (readEnd == BUFFER_SIZE) {
+                compactRead();
+            }
+            readBuffer.limit(BUFFER_SIZE).position(readEnd);
+            int n = channel.read(readBuffer);
+            if (n < 0) {
+                fail(EngineTermination.Kind.PEER_CLOSED, "the peer closed the connection");
+                return;
+            }
+            if (n == 0) {
+                return;
+            }
+            readEnd += n;
+            heartbeat.onTraffic(io.clock().nanoTime());
+            if (!decodeBuffered()) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Decodes what is buffered. Returns false if the engine closed or stopped reading (inbound pipe full, or
+     * authentication pending).
+     */
+    private boolean decodeBuffered() throws IOException {
+        while (readStart < readEnd) {
+            int consumed;
+            try {
+                consumed = conn.receive(readView, readStart, readEnd - readStart, this);
+                readStart += consumed;
+                if (peer == null && conn.isReady()) {
+                    attach();
+                }
+                AuthRequest question = conn.authRequest();
+                if (question != null) {
+                    authenticate(question);
+                    continue;
+                }
+            } catch (ProtocolException e) {
+                protocolFailure(e);
+                return false;
+            }
+            flushOutput();
+            if (closed) {
+                return false;
+            }
+            if (inputBlocked) {
+                key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+                return false;
+            }
+            if (consumed == 0) {
+                break;
+            }
+        }
+        if (readStart == readEnd) {
+            readStart = 0;
+            readEnd = 0;
+        }
+        flushOutput();
+        return !closed;
+    }
+
+    private void authenticate(AuthRequest question) throws ProtocolException {
+        AuthResult answer = config.authenticator() == null
+            ? AuthResult.refuse("no authenticator is configured")
+            : config.authenticator().apply(question, peerAddress);
+        conn.authenticated(answer);
+    }
+
+    private void compactRead() {
+        int left = readEnd - readStart;
+        readView.putBytes(0, readView, readStart, left);
+        readStart = 0;
+        readEnd = left;
+    }
+
+    private void attach() {
+        peer = owner.onHandshakeComplete(this);
+        in = peer.in();
+        inRecycler = peer.inRecycler();
+        out = peer.out();
+        outRecycler = peer.outRecycler();
+        if (handshakeTimer != 0) {
+            io.cancelTimer(handshakeTimer);
+            handshakeTimer = 0;
+        }
+        long now = io.clock().nanoTime();
+        heartbeat.onHandshakeComplete(now);
+        scheduleHeartbeat();
+    }
+
+    @Override
+    public boolean onMessageFrame(DirectBuffer buffer, int offset, int length, boolean more) {
+        if (peer == null) {
+            attach();
+        }
+        if (inbound == null) {
+            inbound = inRecycler.take();
+        }
+        inbound.addFrame(buffer, offset, length);
+        if (more) {
+            return true;
+        }
+        inboundComplete = true;
+        if (offerInbound(inbound)) {
+            inbound = null;
+            inboundComplete = false;
+            return true;
+        }
+        inputBlocked = true;
+        return false;
+    }
+
+    /** Offers a whole message to the socket; true if it is gone (delivered, or dropped because the socket left). */
+    private boolean offerInbound(Msg m) {
+        if (in.offer(m)) {
+            return true;
+        }
+        if (in.isClosed()) {
+            inRecycler.recycle(m);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void onPing(int ttlDeciseconds, DirectBuffer context, int offset, int length) {
+        heartbeat.onPing(ttlDeciseconds, io.clock().nanoTime());
+        scheduleHeartbeat();
+        // RFC 37 37-PING-4: answer with a PONG that echoes the PING's context.
+        if (controlLength + Commands.pingFrameLength(length) <= CONTROL_CAPACITY) {
+            controlLength += Commands.writePong(control, controlLength, context, offset, length);
+        }
+    }
+
+    @Override
+    public void onPong(DirectBuffer context, int offset, int length) {
+        // Any traffic already counted as life; a PONG carries nothing else.
+    }
+
+    @Override
+    public boolean onSubscription(boolean subscribe, DirectBuffer topic, int offset, int length) {
+        // Subscriptions reach the socket in the legacy message form (0x01/0x00 + topic) whatever form they had on the
+        // wire, so that PUB and XPUB see one form. They wait under back-pressure like messages: never dropped.
+        if (peer == null) {
+            attach();
+        }
+        Msg m = inRecycler.take();
+        m.addFrame(subscribe ? 1 : 0, topic, offset, length);
+        if (offerInbound(m)) {
+            return true;
+        }
+        heldSubscription = m;
+        inputBlocked = true;
+        return false;
+    }
+
+    private void flushOutput() throws IOException {
+        while (!closed) {
+            fill();
+            if (writeStart == writeEnd) {
+                setWriteInterest(false);
+                if (lingering && outIdle && controlLength == 0) {
+                    close();
+                }
+                return;
+            }
+            writeBuffer.limit(writeEnd).position(writeStart);
+            int n = channel.write(writeBuffer);
+            writeStart += n;
+            if (writeStart < writeEnd) {
+                setWriteInterest(true);
+                return;
+            }
+            writeStart = 0;
+            writeEnd = 0;
+        }
+    }
+
+    private void setWriteInterest(boolean on) {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = key.interestOps();
+        int wanted = on ? ops | SelectionKey.OP_WRITE : ops & ~SelectionKey.OP_WRITE;
+        if (wanted != ops) {
+            key.interestOps(wanted);
+        }
+    }
+
+    /** Fills the write buffer: handshake bytes, then control frames and messages. */
+    private void fill() {
+        if (writeStart > 0 && writeEnd == writeStart) {
+            writeStart = 0;
+            writeEnd = 0;
+        }
+        int handshake = conn.outputAvailable();
+        if (handshake > 0) {
+            writeEnd += conn.takeOutput(writeView, writeEnd, BUFFER_SIZE - writeEnd);
+            return;
+        }
+        if (peer == null) {
+            return;
+        }
+        while (BUFFER_SIZE - writeEnd > 9) {
+            if (outbound == null) {
+                if (controlLength > 0) {
+                    if (BUFFER_SIZE - writeEnd < controlLength) {
+                        return;
+                    }
+                    writeView.putBytes(writeEnd, control, 0, controlLength);
+                    writeEnd += controlLength;
+                    controlLength = 0;
+                }
+                outbound = out.poll();
+                outIdle = outbound == null;
+                if (outbound == null) {
+                    return;
+                }
+                outFrame = 0;
+                outBodyDone = -1;
+            }
+            if (!encodeOutbound()) {
+                return;
+            }
+        }
+    }
+
+    /** Encodes as much of the current outbound message as fits. Returns true if it was finished. */
+    private boolean encodeOutbound() {
+        Msg m = outbound;
+        int frames = m.frameCount();
+        while (outFrame < frames) {
+            int length = m.frameLength(outFrame);
+            if (outBodyDone < 0) {
+                if (BUFFER_SIZE - writeEnd < 9) {
+                    return false;
+                }
+                int flags = outFrame < frames - 1 ? FrameFlags.MORE : 0;
+                writeEnd += FrameEncoder.writeHeader(writeView, writeEnd, flags, length);
+                outBodyDone = 0;
+            }
+            int n = Math.min(length - outBodyDone, BUFFER_SIZE - writeEnd);
+            writeView.putBytes(writeEnd, m.frameArray(outFrame), m.frameOffset(outFrame) + outBodyDone, n);
+            writeEnd += n;
+            outBodyDone += n;
+            if (outBodyDone < length) {
+                return false;
+            }
+            outFrame++;
+            outBodyDone = -1;
+        }
+        outbound = null;
+        outRecycler.recycle(m);
+        return true;
+    }
+
+    @Override
+    public void onTimer(long timerId, long nowNanos) {
+        if (closed) {
+            return;
+        }
+        if (timerId == handshakeTimer) {
+            handshakeTimer = 0;
+            fail(EngineTermination.Kind.HANDSHAKE_TIMEOUT, "the handshake did not complete in time");
+            return;
+        }
+        if (timerId == heartbeatTimer) {
+            heartbeatTimer = 0;
+            heartbeatTimerAt = Long.MAX_VALUE;
+            HeartbeatPolicy.Action action = heartbeat.poll(nowNanos);
+            if (action == HeartbeatPolicy.Action.TIMED_OUT) {
+                fail(EngineTermination.Kind.HEARTBEAT_TIMEOUT, "no traffic from the peer within the heartbeat timeout");
+                return;
+            }
+            if (action == HeartbeatPolicy.Action.SEND_PING
+                && controlLength + Commands.pingFrameLength(0) <= CONTROL_CAPACITY) {
+                controlLength += Commands.writePing(control, controlLength, heartbeat.pingTtlDeciseconds(), null, 0, 0);
+                outputReady();
+            }
+            scheduleHeartbeat();
+        }
+    }
+
+    private void scheduleHeartbeat() {
+        long next = heartbeat.nextDeadline();
+        if (next == Long.MAX_VALUE || next >= heartbeatTimerAt) {
+            return;
+        }
+        if (heartbeatTimer != 0) {
+            io.cancelTimer(heartbeatTimer);
+        }
+        heartbeatTimer = io.scheduleTimer(next, this);
+        heartbeatTimerAt = next;
+    }
+
+    private void protocolFailure(ProtocolException e) {
+        if (e.errorReply() != null && !closed) {
+            // RFC 23 23-ERRH: tell the peer why before closing, best effort.
+            byte[] body = Commands.error(e.errorReply());
+            writeStart = 0;
+            writeEnd = FrameEncoder.writeFrame(writeView, 0,
+                FrameFlags.COMMAND, body, 0, body.length);
+            try {
+                writeBuffer.limit(writeEnd).position(0);
+                channel.write(writeBuffer);
+            } catch (IOException ignored) {
+                // the connection is going away anyway
+            }
+        }
+        finish(new EngineTermination(EngineTermination.Kind.PROTOCOL_ERROR, e.error(), conn.isReady(), e.getMessage()));
+    }
+
+    private void fail(EngineTermination.Kind kind, String detail) {
+        finish(new EngineTermination(kind, null, conn.isReady(), detail));
+    }
+
+    private void finish(EngineTermination termination) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (handshakeTimer != 0) {
+            io.cancelTimer(handshakeTimer);
+        }
+        if (heartbeatTimer != 0) {
+            io.cancelTimer(heartbeatTimer);
+        }
+        if (key != null) {
+            io.closeChannel(key);
+        } else {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+        }
+        // A message whose last frame never arrived is dropped: no partial message is ever delivered.
+        if (inbound != null && inRecycler != null) {
+            inRecycler.recycle(inbound);
+        }
+        inbound = null;
+        if (heldSubscription != null) {
+            inRecycler.recycle(heldSubscription);
+            heldSubscription = null;
+        }
+        if (outbound != null) {
+            // The peer saw part of this message at most; the rest is lost with the connection.
+            outRecycler.recycle(outbound);
+            outbound = null;
+        }
+        owner.onEngineClosed(this, termination);
+    }
+}

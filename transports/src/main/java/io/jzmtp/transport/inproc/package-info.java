@@ -1,0 +1,2 @@
+/** Internal to jzmtp: inproc. */
+package io.jzmtp.transport.inproc;

@@ -1,0 +1,152 @@
+package io.jzmtp.transport.io;
+
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+import org.agrona.concurrent.NanoClock;
+
+/**
+ * The mailbox of an application-side owner (a socket): many producer threads offer commands, one owner thread at a
+ * time polls them and waits for them.
+ *
+ * <p>The owner waits with {@link LockSupport#park}, never inside {@code synchronized}, so a virtual thread that waits
+ * here unmounts instead of pinning its carrier. Producers unpark the owner only when it announced that it is (about
+ * to be) parked; see {@link Wakeup} for the protocol and why no wake-up is lost. Ownership may move from one thread to
+ * another (one at a time) if the hand-over itself is a happens-before edge.
+ *
+ * @param <T> the command type
+ */
+public final class MpscSocketMailbox<T> {
+    private final ThreadWakeup wakeup = new ThreadWakeup();
+    private final MpscCommandQueue<T> queue = new MpscCommandQueue<>(wakeup);
+    private final NanoClock clock;
+
+    /**
+     * Creates a mailbox. Any thread; allocates.
+     *
+     * @param clock the clock that deadlines passed to {@link #await(long)} are read against
+     */
+    public MpscSocketMailbox(NanoClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Enqueues a command and unparks the owner if it is waiting. Any thread; never blocks, never fails; allocation
+     * free in steady state (a burst deeper than the recycled chunks allocates one).
+     *
+     * @param command the command, not null
+     */
+    public void offer(T command) {
+        queue.offer(Objects.requireNonNull(command, "command"));
+    }
+
+    /**
+     * Removes the next command. Owner thread only; never blocks; allocation free.
+     *
+     * @return the next command, or {@code null} if the mailbox is empty
+     */
+    public T poll() {
+        return queue.poll();
+    }
+
+    /**
+     * Removes up to {@code limit} commands in order and hands them to {@code consumer}. Owner thread only; never
+     * blocks; allocation free. An exception from the consumer propagates; commands not yet handed over stay queued.
+     *
+     * @param consumer receives each command
+     * @param limit    the maximum number of commands to remove
+     * @return the number of commands handed over
+     */
+    public int drain(Consumer<? super T> consumer, int limit) {
+        int count = 0;
+        T command;
+        while (count < limit && (command = queue.poll()) != null) {
+            count++;
+            consumer.accept(command);
+        }
+        return count;
+    }
+
+    /**
+     * Whether the mailbox is empty. Exact on the owner thread, a snapshot elsewhere. Never blocks.
+     *
+     * @return {@code true} if no command is queued
+     */
+    public boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    /**
+     * Waits until a command is present or the thread is interrupted. Owner thread only; blocks; allocation free.
+     *
+     * @return {@link AwaitResult#READY} or {@link AwaitResult#INTERRUPTED}
+     * @see #await(long)
+     */
+    public AwaitResult await() {
+        return await(0L, false);
+    }
+
+    /**
+     * Waits until a command is present, the clock reaches {@code deadlineNanos}, or the thread is interrupted.
+     * Owner thread only; blocks at most until the deadline (plus scheduling delay); allocation free.
+     *
+     * <p>A present command wins over an interrupt and over an expired deadline. An interrupt is reported, never
+     * cleared: while the flag stays set, every call returns {@link AwaitResult#INTERRUPTED} (or {@code READY})
+     * immediately, and the mailbox itself is unaffected. The deadline is compared wrap-safely
+     * ({@code deadline - now <= 0}), like {@link System#nanoTime()} values.
+     *
+     * @param deadlineNanos the deadline, in the time base of the clock given at construction
+     * @return why the wait ended
+     */
+    public AwaitResult await(long deadlineNanos) {
+        return await(deadlineNanos, true);
+    }
+
+    private AwaitResult await(long deadlineNanos, boolean timed) {
+        Thread self = Thread.currentThread();
+        while (true) {
+            if (!queue.isEmpty()) {
+                return AwaitResult.READY;
+            }
+            if (self.isInterrupted()) {
+                return AwaitResult.INTERRUPTED;
+            }
+            long remaining = 0L;
+            if (timed) {
+                remaining = deadlineNanos - clock.nanoTime();
+                if (remaining <= 0L) {
+                    return AwaitResult.TIMED_OUT;
+                }
+            }
+            wakeup.waiter(self);
+            if (queue.prepareToSleep()) {
+                if (timed) {
+                    LockSupport.parkNanos(this, remaining);
+                } else {
+                    LockSupport.park(this);
+                }
+                queue.awake();
+            }
+            // Loop: a command, an interrupt, the deadline, or a spurious/stale unpark; all are re-checked above.
+        }
+    }
+
+    /**
+     * Number of unparks actually issued by producers. Any thread; for tests and monitoring.
+     *
+     * @return the wake-up count
+     */
+    public long wakeupCount() {
+        return wakeup.wakeupCount();
+    }
+
+    /**
+     * Number of times the owner announced that it was about to park. Any thread; for tests and monitoring.
+     *
+     * @return the announced-sleep count
+     */
+    public long sleepCount() {
+        return wakeup.sleepCount();
+    }
+}

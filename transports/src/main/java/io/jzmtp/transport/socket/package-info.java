@@ -1,0 +1,2 @@
+/** Internal to jzmtp: socket. */
+package io.jzmtp.transport.socket;

@@ -1,0 +1,2 @@
+/** Internal to jzmtp: stream. */
+package io.jzmtp.transport.stream;
