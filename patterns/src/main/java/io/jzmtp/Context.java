@@ -76,6 +76,46 @@ public final class Context implements AutoCloseable {
         return new PullSocket(this, options);
     }
 
+    /** @return a DEALER socket with default options */
+    public DealerSocket dealer() {
+        return dealer(SocketOptions.DEFAULTS);
+    }
+
+    /** @param options the socket's options @return a DEALER socket */
+    public DealerSocket dealer(SocketOptions options) {
+        return new DealerSocket(this, options);
+    }
+
+    /** @return a ROUTER socket with default options */
+    public RouterSocket router() {
+        return router(SocketOptions.DEFAULTS);
+    }
+
+    /** @param options the socket's options @return a ROUTER socket */
+    public RouterSocket router(SocketOptions options) {
+        return new RouterSocket(this, options);
+    }
+
+    /** @return a REQ socket with default options */
+    public ReqSocket req() {
+        return req(SocketOptions.DEFAULTS);
+    }
+
+    /** @param options the socket's options @return a REQ socket */
+    public ReqSocket req(SocketOptions options) {
+        return new ReqSocket(this, options);
+    }
+
+    /** @return a REP socket with default options */
+    public RepSocket rep() {
+        return rep(SocketOptions.DEFAULTS);
+    }
+
+    /** @param options the socket's options @return a REP socket */
+    public RepSocket rep(SocketOptions options) {
+        return new RepSocket(this, options);
+    }
+
     /** @return the number of sockets not yet closed */
     public int openSockets() {
         return core.openSockets();

@@ -18,11 +18,24 @@ final class Routing implements PeerRouter {
     FairQueue in;
     private SocketCore core;
     private Peer only;
+    /** Told about peers after this routing (a ROUTER's identity table); may be null. */
+    PeerRouter extra;
+    private boolean probe;
+    private static final byte[] EMPTY = new byte[0];
 
     Routing(boolean sends, boolean receives, boolean exclusive) {
         this.sends = sends;
         this.receives = receives;
         this.exclusive = exclusive;
+    }
+
+    /**
+     * @param on send an empty message to each new peer (PROBE_ROUTER)
+     * @return this
+     */
+    Routing probe(boolean on) {
+        this.probe = on;
+        return this;
     }
 
     void init(SocketCore core) {
@@ -45,6 +58,16 @@ final class Routing implements PeerRouter {
         if (receives) {
             in.attach(peer);
         }
+        if (extra != null) {
+            extra.peerAttached(peer);
+        }
+        if (probe) {
+            io.jzmtp.transport.msg.Msg m = peer.outRecycler().take();
+            m.addFrameOwned(EMPTY);
+            if (!peer.out().offer(m)) {
+                m.clear();
+            }
+        }
     }
 
     @Override
@@ -53,6 +76,16 @@ final class Routing implements PeerRouter {
         in.detach(peer);
         if (only == peer) {
             only = null;
+        }
+        if (extra != null) {
+            extra.peerDetached(peer);
+        }
+    }
+
+    @Override
+    public void peerIdentified(Peer peer) {
+        if (extra != null) {
+            extra.peerIdentified(peer);
         }
     }
 
@@ -67,6 +100,9 @@ final class Routing implements PeerRouter {
     public void peerWritable(Peer peer) {
         if (sends) {
             out.writable(peer);
+        }
+        if (extra != null) {
+            extra.peerWritable(peer);
         }
     }
 }

@@ -51,6 +51,31 @@ public final class SocketOptions {
         return b.linger;
     }
 
+    /** @return true if a ROUTER reports unroutable messages instead of dropping them */
+    public boolean routerMandatory() {
+        return b.routerMandatory;
+    }
+
+    /** @return true if a ROUTER hands a routing id over to a new peer that claims it */
+    public boolean routerHandover() {
+        return b.routerHandover;
+    }
+
+    /** @return true if the socket sends an empty message on each new connection */
+    public boolean probeRouter() {
+        return b.probeRouter;
+    }
+
+    /** @return true if a REQ may send a new request before the reply to the last one */
+    public boolean reqRelaxed() {
+        return b.reqRelaxed;
+    }
+
+    /** @return true if a REQ tags requests with an id and accepts only the matching reply */
+    public boolean reqCorrelate() {
+        return b.reqCorrelate;
+    }
+
     /**
      * The transport-level settings for a socket of the given type.
      *
@@ -96,6 +121,11 @@ public final class SocketOptions {
         private byte[] plainPassword;
         private BiFunction<AuthRequest, String, AuthResult> authenticator;
         private boolean ipv6;
+        private boolean routerMandatory;
+        private boolean routerHandover;
+        private boolean probeRouter;
+        private boolean reqRelaxed;
+        private boolean reqCorrelate;
 
         private Builder() {
         }
@@ -120,6 +150,11 @@ public final class SocketOptions {
             c.plainPassword = plainPassword;
             c.authenticator = authenticator;
             c.ipv6 = ipv6;
+            c.routerMandatory = routerMandatory;
+            c.routerHandover = routerHandover;
+            c.probeRouter = probeRouter;
+            c.reqRelaxed = reqRelaxed;
+            c.reqCorrelate = reqCorrelate;
             return c;
         }
 
@@ -288,6 +323,42 @@ public final class SocketOptions {
         /** @param ipv6 resolve and bind IPv6 addresses too @return this */
         public Builder ipv6(boolean ipv6) {
             this.ipv6 = ipv6;
+            return this;
+        }
+
+        /**
+         * ROUTER: report a message to an unknown peer with {@link HostUnreachableException}, and treat a peer at its
+         * HWM as back-pressure, instead of dropping silently (the default).
+         *
+         * @param on the setting
+         * @return this
+         */
+        public Builder routerMandatory(boolean on) {
+            this.routerMandatory = on;
+            return this;
+        }
+
+        /** @param on ROUTER: a new peer claiming a routing id in use takes it over (the old peer is dropped) @return this */
+        public Builder routerHandover(boolean on) {
+            this.routerHandover = on;
+            return this;
+        }
+
+        /** @param on ROUTER, DEALER, REQ: send an empty message to each new peer (a probe) @return this */
+        public Builder probeRouter(boolean on) {
+            this.probeRouter = on;
+            return this;
+        }
+
+        /** @param on REQ: allow a new request before the previous reply; the older reply is then dropped @return this */
+        public Builder reqRelaxed(boolean on) {
+            this.reqRelaxed = on;
+            return this;
+        }
+
+        /** @param on REQ: prefix each request with a request id and accept only the matching reply @return this */
+        public Builder reqCorrelate(boolean on) {
+            this.reqCorrelate = on;
             return this;
         }
 

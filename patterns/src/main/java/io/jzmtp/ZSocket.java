@@ -100,18 +100,31 @@ public abstract class ZSocket implements AutoCloseable {
         core.close();
     }
 
+    /** {@link #route}: the message was queued to a peer. */
+    static final int SENT = 0;
+    /** {@link #route}: no peer can take it now; wait for room (or time out). */
+    static final int BLOCKED = 1;
+    /** {@link #route}: the message was dropped on purpose (ROUTER with an unknown or full peer). */
+    static final int DROPPED = 2;
+
     /** Sends a whole message; timeoutNanos: negative waits forever, 0 does not wait. */
     final boolean sendMessage(Message message, long timeoutNanos) {
         Objects.requireNonNull(message, "message");
         core.checkOpen();
         core.processCommands();
+        checkSend(message);
         Msg m = takeMsg();
-        for (byte[] frame : message.frames()) {
-            m.addFrameOwned(frame);
-        }
+        prepare(m, message);
         long deadline = deadline(timeoutNanos);
         while (true) {
-            if (routing.out.send(m)) {
+            int r = route(m, message);
+            if (r == SENT) {
+                sent(message);
+                return true;
+            }
+            if (r == DROPPED) {
+                release(m);
+                sent(message);
                 return true;
             }
             if (timeoutNanos == 0 || clock.nanoTime() >= deadline) {
@@ -123,6 +136,63 @@ public abstract class ZSocket implements AutoCloseable {
                 throw new SocketInterruptedException();
             }
         }
+    }
+
+    /**
+     * Checks that sending is allowed now (REQ: not while a reply is awaited).
+     *
+     * @param message the message
+     * @throws IllegalStateException when the socket's state forbids sending
+     */
+    void checkSend(Message message) {
+    }
+
+    /** Fills the wire message; by default the message's frames as they are (not copied). */
+    void prepare(Msg m, Message message) {
+        for (byte[] frame : message.frames()) {
+            m.addFrameOwned(frame);
+        }
+    }
+
+    /** Routes a prepared message: round-robin over peers that can take it, by default. */
+    int route(Msg m, Message message) {
+        return routing.out.send(m) ? SENT : BLOCKED;
+    }
+
+    /** Called once a message went out (or was dropped on purpose). */
+    void sent(Message message) {
+    }
+
+    /** Takes the next inbound message, fair-queued by default; {@link #fetchedFrom()} names its peer. */
+    Msg fetch() {
+        return routing.in.poll();
+    }
+
+    /** @return the peer the last fetched message came from */
+    Peer fetchedFrom() {
+        return routing.in.lastPeer();
+    }
+
+    /** Turns a fetched message into what the application receives; null drops it. Copies the frames. */
+    Message accept(Msg m, Peer from) {
+        return Message.wrap(frames(m, 0));
+    }
+
+    /**
+     * Checks that receiving is allowed now (REQ: only after a request).
+     *
+     * @throws IllegalStateException when the socket's state forbids receiving
+     */
+    void checkReceive() {
+    }
+
+    static ArrayList<byte[]> frames(Msg m, int from) {
+        int n = m.frameCount();
+        ArrayList<byte[]> frames = new ArrayList<>(n - from + 1);
+        for (int i = from; i < n; i++) {
+            frames.add(m.frameBytes(i));
+        }
+        return frames;
     }
 
     private AwaitResult waitForCommands(long deadline, Msg held) {
@@ -163,17 +233,18 @@ public abstract class ZSocket implements AutoCloseable {
     final Message receiveMessage(long timeoutNanos) {
         core.checkOpen();
         core.processCommands();
+        checkReceive();
         long deadline = deadline(timeoutNanos);
         while (true) {
-            Msg m = routing.in.poll();
+            Msg m = fetch();
             if (m != null) {
-                int n = m.frameCount();
-                ArrayList<byte[]> frames = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    frames.add(m.frameBytes(i));
+                Peer from = fetchedFrom();
+                Message msg = accept(m, from);
+                from.inRecycler().recycle(m);
+                if (msg != null) {
+                    return msg;
                 }
-                routing.in.lastPeer().inRecycler().recycle(m);
-                return Message.wrap(frames);
+                continue;
             }
             if (timeoutNanos == 0 || clock.nanoTime() >= deadline) {
                 return null;

@@ -16,6 +16,7 @@ public final class LoadBalancer {
     private final SocketCore core;
     private final ArrayList<Peer> active = new ArrayList<>();
     private int next;
+    private Peer last;
 
     /** @param core the socket whose peers are balanced */
     public LoadBalancer(SocketCore core) {
@@ -58,6 +59,11 @@ public final class LoadBalancer {
         return active.get(next);
     }
 
+    /** @return the peer that took the last message sent */
+    public Peer lastPeer() {
+        return last;
+    }
+
     /**
      * Sends a message to the next peer that takes it.
      *
@@ -72,6 +78,7 @@ public final class LoadBalancer {
             Peer p = active.get(next);
             if (p.out().offer(m)) {
                 next++;
+                last = p;
                 return true;
             }
             if (p.out().isClosed()) {

@@ -133,6 +133,9 @@ public final class InprocRegistry {
         SocketConfig s = b.socket.config();
         Peer[] pair = Peer.inprocPair(l.connector, c.sendHwm(), c.receiveHwm(), b.socket, s.sendHwm(),
             s.receiveHwm(), endpoint);
+        // Over inproc there is no handshake: each side learns the other's routing id from its options.
+        pair[0].handshake(identity(s));
+        pair[1].handshake(identity(c));
         l.binder = b.socket;
         l.connectorSide = pair[0];
         l.binderSide = pair[1];
@@ -143,6 +146,15 @@ public final class InprocRegistry {
         b.socket.post(sock -> sock.onPeerAttached(bp));
         l.connector.emit(SocketEvent.of(SocketEvent.Kind.CONNECTED, endpoint, "inproc"));
         b.socket.emit(SocketEvent.of(SocketEvent.Kind.ACCEPTED, endpoint, "inproc"));
+    }
+
+    private static io.jzmtp.core.Metadata identity(SocketConfig config) {
+        io.jzmtp.core.Metadata.Builder m = io.jzmtp.core.Metadata.builder()
+            .put(io.jzmtp.core.Metadata.SOCKET_TYPE, config.type().wireName());
+        if (config.routingId().length > 0) {
+            m.put(io.jzmtp.core.Metadata.IDENTITY, config.routingId());
+        }
+        return m.build();
     }
 
     private abstract static class Handle implements EndpointHandle {

@@ -33,4 +33,13 @@ public interface PeerRouter {
      * @param peer the peer
      */
     void peerWritable(Peer peer);
+
+    /**
+     * A peer attached before its handshake (a connecting peer without IMMEDIATE) completed it: its routing id and
+     * metadata are now known.
+     *
+     * @param peer the peer
+     */
+    default void peerIdentified(Peer peer) {
+    }
 }

@@ -133,6 +133,8 @@ final class ConnectSession extends Session {
             socket.post(s -> s.onPeerAttached(attached));
         } else {
             p.handshake(e.connection().peerMetadata());
+            Peer identified = p;
+            socket.post(s -> s.onPeerIdentified(identified));
         }
         return p;
     }

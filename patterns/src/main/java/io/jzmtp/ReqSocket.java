@@ -1,0 +1,93 @@
+package io.jzmtp;
+
+import io.jzmtp.core.SocketType;
+import io.jzmtp.transport.msg.Msg;
+import io.jzmtp.transport.socket.Peer;
+import java.nio.ByteBuffer;
+
+/**
+ * A REQ socket (RFC 28): strict request-reply. Each request goes to the next peer in turn, behind an empty delimiter
+ * frame; then only that peer's reply is accepted (RFC 28: a REQ "SHALL accept a reply only from the peer it sent the
+ * request to" and discard anything else). Send and receive alternate, unless {@code reqRelaxed}: then a new request
+ * may go out at any time and the reply to an older one is dropped. With {@code reqCorrelate}, each request carries a
+ * 4-octet request id before the delimiter, and only a reply echoing it is accepted.
+ *
+ * <p>Sending waits while no peer can take the request. Owner thread only; see {@link ZSocket}.
+ */
+public final class ReqSocket extends DuplexSocket {
+    private static final byte[] DELIMITER = new byte[0];
+    private final boolean relaxed;
+    private final boolean correlate;
+    private boolean awaitingReply;
+    private Peer requestPeer;
+    private int requestId = java.util.concurrent.ThreadLocalRandom.current().nextInt();
+
+    ReqSocket(Context context, SocketOptions options) {
+        super(context, SocketType.REQ, options, new Routing(true, true, false).probe(options.probeRouter()));
+        this.relaxed = options.reqRelaxed();
+        this.correlate = options.reqCorrelate();
+    }
+
+    @Override
+    void checkSend(Message message) {
+        if (awaitingReply && !relaxed) {
+            throw new IllegalStateException("REQ socket: expected receive() of the reply before the next send()"
+                + " (or set reqRelaxed)");
+        }
+    }
+
+    @Override
+    void prepare(Msg m, Message message) {
+        if (correlate) {
+            m.addFrameOwned(ByteBuffer.allocate(4).putInt(requestId + 1).array());
+        }
+        m.addFrameOwned(DELIMITER);
+        super.prepare(m, message);
+    }
+
+    @Override
+    int route(Msg m, Message message) {
+        int r = super.route(m, message);
+        if (r == SENT) {
+            requestPeer = routing.out.lastPeer();
+        }
+        return r;
+    }
+
+    @Override
+    void sent(Message message) {
+        requestId++;
+        awaitingReply = true;
+    }
+
+    @Override
+    void checkReceive() {
+        if (!awaitingReply) {
+            throw new IllegalStateException("REQ socket: expected send() of a request before receive()");
+        }
+    }
+
+    @Override
+    Message accept(Msg m, Peer from) {
+        if (from != requestPeer) {
+            return null;
+        }
+        int first = 0;
+        if (correlate) {
+            if (m.frameCount() < 1 || m.frameLength(0) != 4
+                || ByteBuffer.wrap(m.frameArray(0), m.frameOffset(0), 4).getInt() != requestId) {
+                return null;
+            }
+            first = 1;
+        }
+        if (m.frameCount() <= first || m.frameLength(first) != 0) {
+            return null;
+        }
+        if (m.frameCount() == first + 1) {
+            return null;
+        }
+        awaitingReply = false;
+        requestPeer = null;
+        return Message.wrap(frames(m, first + 1));
+    }
+}
