@@ -116,6 +116,50 @@ public final class Context implements AutoCloseable {
         return new RepSocket(this, options);
     }
 
+    /** @return a PUB socket with default options */
+    public PubSocket pub() {
+        return pub(SocketOptions.DEFAULTS);
+    }
+
+    /** @param options the socket's options @return a PUB socket */
+    public PubSocket pub(SocketOptions options) {
+        return new PubSocket(this, options);
+    }
+
+    /** @return a SUB socket with default options */
+    public SubSocket sub() {
+        return sub(SocketOptions.DEFAULTS);
+    }
+
+    /** @param options the socket's options @return a SUB socket */
+    public SubSocket sub(SocketOptions options) {
+        return new SubSocket(this, options);
+    }
+
+    /** @return a XSUB socket with default options */
+    public XSubSocket xsub() {
+        return xsub(SocketOptions.DEFAULTS);
+    }
+
+    /** @param options the socket's options @return a XSUB socket */
+    public XSubSocket xsub(SocketOptions options) {
+        return new XSubSocket(this, options);
+    }
+
+    /** @return an XPUB socket with default options */
+    public XPubSocket xpub() {
+        return xpub(SocketOptions.DEFAULTS, XPubOptions.DEFAULTS);
+    }
+
+    /**
+     * @param options the socket's options
+     * @param xpub the XPUB-specific options
+     * @return an XPUB socket
+     */
+    public XPubSocket xpub(SocketOptions options, XPubOptions xpub) {
+        return new XPubSocket(this, options, xpub);
+    }
+
     /** @return the number of sockets not yet closed */
     public int openSockets() {
         return core.openSockets();

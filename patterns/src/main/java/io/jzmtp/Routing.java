@@ -94,6 +94,9 @@ final class Routing implements PeerRouter {
         if (receives) {
             in.readable(peer);
         }
+        if (extra != null) {
+            extra.peerReadable(peer);
+        }
     }
 
     @Override

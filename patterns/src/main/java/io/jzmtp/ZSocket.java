@@ -22,6 +22,7 @@ public abstract class ZSocket implements AutoCloseable {
     final Routing routing;
     private final SocketType type;
     private final NanoClock clock;
+    private Monitor monitor;
     private Msg spare;
 
     ZSocket(Context context, SocketType type, SocketOptions options, Routing routing) {
@@ -85,7 +86,10 @@ public abstract class ZSocket implements AutoCloseable {
      * @return the monitor (the same one on every call)
      */
     public final Monitor monitor() {
-        return new Monitor(core.monitor(), clock);
+        if (monitor == null) {
+            monitor = new Monitor(core.monitor(), clock);
+        }
+        return monitor;
     }
 
     /** @return the number of peers currently attached (owner thread) */

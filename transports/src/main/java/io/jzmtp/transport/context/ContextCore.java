@@ -106,6 +106,10 @@ public final class ContextCore implements AutoCloseable {
         resources.closeAll(clock, lingerNanos);
         io.close();
         transports.cleanUp();
+        // Sockets left open end their monitors too, so that a thread consuming one is not left waiting.
+        for (SocketCore s : sockets) {
+            s.stopMonitor("the context closed");
+        }
     }
 
     @Override

@@ -20,6 +20,8 @@ import java.util.function.Supplier;
  * @param heartbeatTimeoutNanos how long to wait for traffic after a PING; negative means "the interval"
  * @param heartbeatTtlNanos the TTL announced in PINGs
  * @param greetingPadding the value of the greeting's padding octets (routing-id length + 1)
+ * @param subscriptionCommands send one-frame messages starting with 0x01/0x00 (a SUB's or XSUB's subscriptions) as
+ *     SUBSCRIBE/CANCEL commands to ZMTP 3.1 peers (RFC 37), and as messages to 3.0 peers
  */
 public record EngineConfig(Supplier<Mechanism> mechanisms,
                            BiFunction<AuthRequest, String, AuthResult> authenticator,
@@ -28,7 +30,8 @@ public record EngineConfig(Supplier<Mechanism> mechanisms,
                            long heartbeatIntervalNanos,
                            long heartbeatTimeoutNanos,
                            long heartbeatTtlNanos,
-                           long greetingPadding) {
+                           long greetingPadding,
+                           boolean subscriptionCommands) {
     /** The default handshake timeout: 30 s, as libzmq's {@code ZMQ_HANDSHAKE_IVL}. */
     public static final long DEFAULT_HANDSHAKE_TIMEOUT_NANOS = 30_000_000_000L;
 

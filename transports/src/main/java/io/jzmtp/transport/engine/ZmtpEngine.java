@@ -62,6 +62,9 @@ public final class ZmtpEngine implements IoHandler, ZmtpHandler, TimerHandler {
     private int writeStart;
     private int writeEnd;
 
+    /** A view on an outbound subscription's topic. */
+    private final UnsafeBuffer topicView = new UnsafeBuffer(new byte[0]);
+
     /** Control frames waiting for a message boundary. */
     private final UnsafeBuffer control = new UnsafeBuffer(new byte[CONTROL_CAPACITY]);
     private int controlLength;
@@ -137,12 +140,18 @@ public final class ZmtpEngine implements IoHandler, ZmtpHandler, TimerHandler {
     }
 
     @Override
-    public void onReady(int readyOps) throws IOException {
-        if ((readyOps & SelectionKey.OP_WRITE) != 0) {
-            flushOutput();
-        }
-        if (!closed && (readyOps & SelectionKey.OP_READ) != 0) {
-            readInput();
+    public void onReady(int readyOps) {
+        try {
+            if ((readyOps & SelectionKey.OP_WRITE) != 0) {
+                flushOutput();
+            }
+            if (!closed && (readyOps & SelectionKey.OP_READ) != 0) {
+                readInput();
+            }
+        } catch (IOException e) {
+            // A reset or broken pipe is the network's doing, not a fault of this handler: end the connection as
+            // a reconnectable I/O error without the I/O thread logging it as a handler failure.
+            fail(EngineTermination.Kind.IO_ERROR, e.toString());
         }
     }
 
@@ -438,11 +447,48 @@ public final class ZmtpEngine implements IoHandler, ZmtpHandler, TimerHandler {
                 }
                 outFrame = 0;
                 outBodyDone = -1;
+                if (config.subscriptionCommands() && isSubscription(outbound)) {
+                    if (!encodeSubscription()) {
+                        return;
+                    }
+                    continue;
+                }
             }
             if (!encodeOutbound()) {
                 return;
             }
         }
+    }
+
+    private static boolean isSubscription(Msg m) {
+        if (m.frameCount() != 1 || m.frameLength(0) < 1) {
+            return false;
+        }
+        byte first = m.frameArray(0)[m.frameOffset(0)];
+        return first == 0 || first == 1;
+    }
+
+    /**
+     * Writes a subscription message in the form the peer's revision expects (RFC 37: SUBSCRIBE/CANCEL commands for
+     * 3.1 peers; the 0x01/0x00 message for 3.0 peers). A subscription too large for the write buffer keeps the
+     * message form, which every 3.x peer accepts. Returns false if it must wait for room.
+     */
+    private boolean encodeSubscription() {
+        Msg m = outbound;
+        int topicLength = m.frameLength(0) - 1;
+        boolean subscribe = m.frameArray(0)[m.frameOffset(0)] == 1;
+        int need = conn.subscriptionLength(topicLength, subscribe);
+        if (need > BUFFER_SIZE) {
+            return encodeOutbound();
+        }
+        if (BUFFER_SIZE - writeEnd < need) {
+            return false;
+        }
+        topicView.wrap(m.frameArray(0), m.frameOffset(0) + 1, topicLength);
+        writeEnd += conn.writeSubscription(writeView, writeEnd, subscribe, topicView, 0, topicLength);
+        outbound = null;
+        outRecycler.recycle(m);
+        return true;
     }
 
     /** Encodes as much of the current outbound message as fits. Returns true if it was finished. */
@@ -514,12 +560,20 @@ public final class ZmtpEngine implements IoHandler, ZmtpHandler, TimerHandler {
     }
 
     private void protocolFailure(ProtocolException e) {
-        if (e.errorReply() != null && !closed) {
-            // RFC 23 23-ERRH: tell the peer why before closing, best effort.
+        if (e.errorReply() != null && !closed && outbound == null) {
+            // RFC 23 23-STYPE-3, 23-ERROR-2: tell the peer why before closing, best effort. The ERROR goes behind
+            // whatever is still unsent (the rest of our greeting, our READY): written over it, it would corrupt the
+            // greeting the peer is still reading.
             byte[] body = Commands.error(e.errorReply());
-            writeStart = 0;
-            writeEnd = FrameEncoder.writeFrame(writeView, 0,
-                FrameFlags.COMMAND, body, 0, body.length);
+            if (writeStart > 0) {
+                writeView.putBytes(0, writeView, writeStart, writeEnd - writeStart);
+                writeEnd -= writeStart;
+                writeStart = 0;
+            }
+            writeEnd += conn.takeOutput(writeView, writeEnd, BUFFER_SIZE - writeEnd);
+            if (BUFFER_SIZE - writeEnd >= FrameEncoder.headerLength(body.length) + body.length) {
+                writeEnd += FrameEncoder.writeFrame(writeView, writeEnd, FrameFlags.COMMAND, body, 0, body.length);
+            }
             try {
                 writeBuffer.limit(writeEnd).position(0);
                 channel.write(writeBuffer);

@@ -70,6 +70,7 @@ final class IoDutyCycle implements Agent {
     void run() {
         try {
             while (running) {
+                clearInterrupt();
                 idle(doWork());
             }
         } finally {
@@ -201,6 +202,7 @@ final class IoDutyCycle implements Agent {
             fault("IoHandler failed; closing its channel", t);
             closeKey(key, t);
         }
+        clearInterrupt();
     }
 
     private void runCommand(IoCommand command) {
@@ -208,6 +210,18 @@ final class IoDutyCycle implements Agent {
             command.execute();
         } catch (Throwable t) {
             fault("IoCommand failed", t);
+        }
+        clearInterrupt();
+    }
+
+    /**
+     * Nobody should interrupt an I/O thread (close() stops it). A flag left set would make every select() return at
+     * once (a busy loop) and would close the next interruptible channel this thread reads or writes, so it is cleared
+     * at once: after every command and handler, and once per cycle for interrupts from other threads.
+     */
+    private void clearInterrupt() {
+        if (Thread.interrupted()) {
+            LOG.log(Level.WARNING, roleName + ": ignoring an interrupt; use close() to stop an I/O thread");
         }
     }
 

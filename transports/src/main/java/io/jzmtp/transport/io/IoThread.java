@@ -243,7 +243,8 @@ public final class IoThread implements AutoCloseable {
 
     private void checkIoThread() {
         if (Thread.currentThread() != thread) {
-            throw new IllegalStateException("must be called on " + name() + ", not " + Thread.currentThread().getName());
+            throw new IllegalStateException(
+                    "must be called on " + name() + ", not " + Thread.currentThread().getName());
         }
     }
 }

@@ -17,7 +17,8 @@ final class MpscCommandQueue<E> {
     private static final int CHUNK_SIZE = 1024;
     private static final int MAX_POOLED_CHUNKS = 4;
 
-    private final MpscUnboundedXaddArrayQueue<E> queue = new MpscUnboundedXaddArrayQueue<>(CHUNK_SIZE, MAX_POOLED_CHUNKS);
+    private final MpscUnboundedXaddArrayQueue<E> queue =
+            new MpscUnboundedXaddArrayQueue<>(CHUNK_SIZE, MAX_POOLED_CHUNKS);
     private final Wakeup wakeup;
 
     MpscCommandQueue(Wakeup wakeup) {

@@ -15,4 +15,15 @@ public interface EndpointHandle {
      * @param lingerNanos the linger; negative for no limit
      */
     void close(long lingerNanos);
+
+    /**
+     * Closes the endpoint like {@link #close(long)}, but for a bound endpoint waits until the listening channel is
+     * closed, so that the address can be bound again at once. Owner thread; blocks briefly (uninterruptibly) for a
+     * bound endpoint.
+     *
+     * @param lingerNanos the linger for the endpoint's connections
+     */
+    default void closeAndWait(long lingerNanos) {
+        close(lingerNanos);
+    }
 }

@@ -92,6 +92,7 @@ public record SocketConfig(SocketType type, int sendHwm, int receiveHwm, long li
             mechanisms = () -> new NullMechanism(hs, false);
         }
         return new EngineConfig(mechanisms, authenticator, maxMessageSize, handshakeTimeoutNanos,
-            heartbeatIntervalNanos, heartbeatTimeoutNanos, heartbeatTtlNanos, routingId.length + 1L);
+            heartbeatIntervalNanos, heartbeatTimeoutNanos, heartbeatTtlNanos, routingId.length + 1L,
+            type == SocketType.SUB || type == SocketType.XSUB);
     }
 }

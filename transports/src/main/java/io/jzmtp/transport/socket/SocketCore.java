@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The part of every socket that is not routing: its mailbox, its attached peers, its endpoints, its monitor, and
@@ -27,7 +28,7 @@ public final class SocketCore implements SocketLink {
     private final MpscSocketMailbox<SocketCommand> mailbox;
     private final List<Peer> peers = new ArrayList<>();
     private final Map<String, EndpointHandle> endpoints = new LinkedHashMap<>();
-    private volatile MpscSocketMailbox<SocketEvent> monitor;
+    private final AtomicReference<MpscSocketMailbox<SocketEvent>> monitor = new AtomicReference<>();
     private boolean closed;
 
     /**
@@ -130,11 +131,17 @@ public final class SocketCore implements SocketLink {
      * Connects to an endpoint. Owner thread; does not wait for the connection.
      *
      * @param endpoint such as {@code tcp://127.0.0.1:5555}
-     * @throws IllegalArgumentException if the endpoint does not parse
+     * @throws IllegalArgumentException if the endpoint does not parse, or names a wildcard (bind only)
      */
     public void connect(String endpoint) {
         checkOpen();
         Endpoint e = Endpoint.parse(endpoint);
+        if (e.isWildcardHost() || e.transport() == Endpoint.Transport.TCP && e.port() == 0
+            || e.transport() == Endpoint.Transport.IPC && e.path().equals("*")) {
+            // Otherwise the connector would retry an address that can never answer, forever and silently.
+            throw new IllegalArgumentException("endpoint '" + endpoint + "': expected a concrete address to connect"
+                + " to (the host *, the port * or 0 and ipc://* are for bind only)");
+        }
         EndpointHandle h = context.transports().connect(this, e);
         endpoints.put(h.endpoint(), h);
     }
@@ -167,7 +174,14 @@ public final class SocketCore implements SocketLink {
                 + (bound ? "bound to" : "connected to") + ", one of " + endpoints.keySet());
         }
         endpoints.remove(endpoint);
-        h.close(config.lingerNanos());
+        if (bound) {
+            h.closeAndWait(config.lingerNanos());
+        } else {
+            h.close(config.lingerNanos());
+        }
+        // An inproc endpoint detaches its peers by posting to this socket's own mailbox: run that now, so that the
+        // other socket sees the pipes closed at once rather than whenever this socket is next used.
+        processCommands();
     }
 
     /**
@@ -176,12 +190,26 @@ public final class SocketCore implements SocketLink {
      * @return the monitor's mailbox
      */
     public MpscSocketMailbox<SocketEvent> monitor() {
-        MpscSocketMailbox<SocketEvent> m = monitor;
+        MpscSocketMailbox<SocketEvent> m = monitor.get();
         if (m == null) {
             m = new MpscSocketMailbox<>(context.clock());
-            monitor = m;
+            monitor.set(m);
         }
         return m;
+    }
+
+    /**
+     * Ends the monitor: MONITOR_STOPPED is its last event, queued exactly once (the socket closing and its context
+     * closing may race to stop it), and later events are not queued. An event emitted concurrently may still land
+     * after MONITOR_STOPPED; the consumer drops those. Any thread.
+     *
+     * @param why the event's detail
+     */
+    public void stopMonitor(String why) {
+        MpscSocketMailbox<SocketEvent> m = monitor.getAndSet(null);
+        if (m != null) {
+            m.offer(SocketEvent.of(SocketEvent.Kind.MONITOR_STOPPED, "", why));
+        }
     }
 
     /**
@@ -190,7 +218,7 @@ public final class SocketCore implements SocketLink {
      * @param event the event
      */
     public void emit(SocketEvent event) {
-        MpscSocketMailbox<SocketEvent> m = monitor;
+        MpscSocketMailbox<SocketEvent> m = monitor.get();
         if (m != null) {
             m.offer(event);
         }
@@ -224,6 +252,17 @@ public final class SocketCore implements SocketLink {
             router.peerDetached(peer);
         }
         detachPipes(peer);
+    }
+
+    /**
+     * Called through the mailbox when an attached peer completed its handshake.
+     *
+     * @param peer the peer
+     */
+    public void onPeerIdentified(Peer peer) {
+        if (peers.contains(peer)) {
+            router.peerIdentified(peer);
+        }
     }
 
     /**
@@ -280,10 +319,9 @@ public final class SocketCore implements SocketLink {
         }
         peers.clear();
         context.unregister(this);
-        MpscSocketMailbox<SocketEvent> m = monitor;
-        if (m != null) {
-            m.offer(SocketEvent.of(SocketEvent.Kind.MONITOR_STOPPED, "", "the socket closed"));
-        }
+        // The endpoints close on their I/O threads after this returns; the monitor ends here all the same, so that
+        // MONITOR_STOPPED is its last event (as its contract says).
+        stopMonitor("the socket closed");
     }
 
     /** Wakes the owner if it waits, so that it sees the context closing. Any thread. */

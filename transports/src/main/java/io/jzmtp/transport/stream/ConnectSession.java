@@ -1,5 +1,6 @@
 package io.jzmtp.transport.stream;
 
+import io.jzmtp.core.SocketType;
 import io.jzmtp.monitor.SocketEvent;
 import io.jzmtp.transport.context.ContextCore;
 import io.jzmtp.transport.endpoint.Endpoint;
@@ -53,14 +54,24 @@ final class ConnectSession extends Session {
             bound -> ThreadLocalRandom.current().nextLong(bound));
     }
 
-    /** Attaches the peer (unless IMMEDIATE) and makes the first attempt. I/O thread only. */
+    /**
+     * Makes the peer that outlives reconnections (unless IMMEDIATE), before {@link #start()} is handed to the I/O
+     * thread, so that the socket can queue messages as soon as {@code connect} returns. Socket owner thread.
+     *
+     * @return the peer for the caller to attach to the socket, or null with IMMEDIATE
+     */
+    Peer preparePeer() {
+        if (config.immediate()) {
+            return null;
+        }
+        Peer p = newPeer();
+        peer = p;
+        return p;
+    }
+
+    /** Makes the first attempt. I/O thread only. */
     void start() {
         context.resources().add(this);
-        if (!config.immediate()) {
-            Peer p = newPeer();
-            peer = p;
-            socket.post(s -> s.onPeerAttached(p));
-        }
         attempt();
     }
 
@@ -150,6 +161,12 @@ final class ConnectSession extends Session {
         }
         if (config.immediate()) {
             releasePeer();
+        } else if (peer != null && (config.type() == SocketType.SUB
+            || config.type() == SocketType.XSUB)) {
+            // A subscriber resends all its subscriptions after the next handshake; what was queued toward the lost
+            // connection would arrive twice, and subscriptions are counted (RFC 29).
+            Peer p = peer;
+            p.out().drainTo(m -> p.outRecycler().recycle(m));
         }
         retry(t.detail());
     }

@@ -4,6 +4,7 @@ import io.jzmtp.monitor.SocketEvent;
 import io.jzmtp.transport.context.ContextCore;
 import io.jzmtp.transport.endpoint.Endpoint;
 import io.jzmtp.transport.io.IoThread;
+import io.jzmtp.transport.socket.Peer;
 import io.jzmtp.transport.socket.EndpointHandle;
 import io.jzmtp.transport.socket.SocketCore;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +56,7 @@ public final class StreamTransport {
     }
 
     /**
-     * Starts connecting on an I/O thread; does not wait.
+     * Starts connecting on an I/O thread; does not wait. Called on the socket's owner thread.
      *
      * @param socket the socket
      * @param endpoint a tcp or ipc endpoint
@@ -64,8 +65,14 @@ public final class StreamTransport {
     public EndpointHandle connect(SocketCore socket, Endpoint endpoint) {
         IoThread io = context.nextIoThread();
         ConnectSession s = new ConnectSession(io, context, socket, socket.config().engineConfig(), endpoint);
+        // The peer exists before connect returns (libzmq's behaviour without IMMEDIATE): a send right after connect
+        // queues instead of finding no peer. Handing the session to the I/O thread publishes the peer field to it.
+        Peer early = s.preparePeer();
         if (!io.execute(s::start)) {
             throw new io.jzmtp.core.ContextClosedException();
+        }
+        if (early != null) {
+            socket.post(c -> c.onPeerAttached(early));
         }
         return new Handle(endpoint.toString(), false, io, s::close);
     }
@@ -100,6 +107,20 @@ public final class StreamTransport {
         @Override
         public void close(long lingerNanos) {
             io.execute(() -> closer.accept(lingerNanos));
+        }
+
+        @Override
+        public void closeAndWait(long lingerNanos) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            if (io.execute(() -> {
+                try {
+                    closer.accept(lingerNanos);
+                } finally {
+                    done.complete(null);
+                }
+            })) {
+                done.join();
+            }
         }
     }
 }

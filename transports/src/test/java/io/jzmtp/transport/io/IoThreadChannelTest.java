@@ -137,6 +137,24 @@ class IoThreadChannelTest {
     }
 
     @Test
+    void shouldShrugOffAnInterruptWithoutLosingChannels() throws Exception {
+        io = IoThread.start();
+        pipe = Pipe.open();
+        CountingReader reader = new CountingReader(pipe.source());
+        register(reader);
+        write(10); // data is pending, so the very next duty cycle reads from the interruptible channel
+        io.execute(() -> Thread.currentThread().interrupt()); // misuse: nobody should interrupt an I/O thread
+        CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
+        io.execute(() -> interruptedAfter.complete(Thread.currentThread().isInterrupted()));
+        assertFalse(interruptedAfter.get(30, TimeUnit.SECONDS), "the flag must be cleared after the command");
+        write(990);
+        Await.until("bytes read after the interrupt", () -> reader.bytes.get() == 1_000);
+        assertTrue(pipe.source().isOpen(), "an interrupt must not close channels");
+        assertNull(reader.closedWith.get());
+        assertEquals(0, io.faultCount());
+    }
+
+    @Test
     void shouldCloseSelectorAndChannelsAndLeaveNoThreadOnClose() throws Exception {
         io = IoThread.start();
         pipe = Pipe.open();

@@ -86,7 +86,8 @@ class IoThreadTest {
         io = IoThread.start();
         Pipe pipe = Pipe.open();
         try {
-            assertThrows(IllegalStateException.class, () -> io.register(pipe.source(), SelectionKey.OP_READ, ops -> { }));
+            assertThrows(IllegalStateException.class,
+                    () -> io.register(pipe.source(), SelectionKey.OP_READ, ops -> { }));
             assertThrows(IllegalStateException.class, () -> io.scheduleTimer(0, (id, now) -> { }));
             assertThrows(IllegalStateException.class, () -> io.cancelTimer(1));
             assertFalse(io.isIoThread());

@@ -129,7 +129,8 @@ class SpscPipeStressTest {
         }
         System.getLogger(SpscPipeStressTest.class.getName()).log(System.Logger.Level.INFO,
                 "hwm={0} chunked={1}: {2} reader waits, {3} writer waits, {4} reader unparks, {5} writer unparks",
-                hwm, chunked, nulls, refused.get(), readerOwner.mailbox.wakeupCount(), writerOwner.mailbox.wakeupCount());
+                hwm, chunked, nulls, refused.get(), readerOwner.mailbox.wakeupCount(),
+                writerOwner.mailbox.wakeupCount());
         assertEquals(MESSAGES, expected);
         assertEquals(nulls, readerOwner.events.get(), "one read activation per arming null");
         assertEquals(refused.get(), writerOwner.events.get(), "one write activation per refused offer");

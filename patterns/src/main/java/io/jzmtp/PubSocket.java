@@ -1,0 +1,36 @@
+package io.jzmtp;
+
+import io.jzmtp.core.SocketType;
+import io.jzmtp.transport.socket.Peer;
+import java.time.Duration;
+
+/**
+ * A PUB socket (RFC 29): sends each message to every subscriber whose subscription is a prefix of its first frame.
+ * Sending never blocks: a subscriber at its HWM misses the message. It receives nothing.
+ *
+ * <p>Owner thread only; see {@link ZSocket}.
+ */
+public final class PubSocket extends Publisher implements Sender {
+    PubSocket(Context context, SocketOptions options) {
+        super(context, SocketType.PUB, options);
+    }
+
+    @Override
+    void onSubscription(Peer peer, boolean subscribe, byte[] frame, boolean first) {
+    }
+
+    @Override
+    public void send(Message message) {
+        sendMessage(message, 0);
+    }
+
+    @Override
+    public boolean send(Message message, Duration timeout) {
+        return sendMessage(message, 0);
+    }
+
+    @Override
+    public boolean trySend(Message message) {
+        return sendMessage(message, 0);
+    }
+}

@@ -1,0 +1,146 @@
+package io.jzmtp;
+
+import io.jzmtp.core.SocketType;
+import io.jzmtp.internal.SubscriptionTrie;
+import io.jzmtp.transport.msg.Msg;
+import io.jzmtp.transport.socket.Peer;
+import io.jzmtp.transport.socket.PeerRouter;
+import java.util.ArrayList;
+import java.util.function.Consumer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * What PUB and XPUB share (RFC 29): subscriptions read from each peer's inbound pipe (in the 0x01/0x00 message form,
+ * to which the engine turns SUBSCRIBE/CANCEL commands too) into a counted prefix trie, and distribution of each
+ * message to every peer with a matching subscription. A peer at its HWM misses the message (RFC 29: "SHALL silently
+ * drop the message"), unless XPUB's {@code nodrop}; a peer that leaves loses its subscriptions.
+ *
+ * <p>Each matching peer gets its own pooled wire message pointing at the same frame arrays: no bytes are copied.
+ * Owner thread only.
+ */
+abstract class Publisher extends ZSocket {
+    final SubscriptionTrie<Peer> subscriptions = new SubscriptionTrie<>();
+    final ArrayList<Peer> peers = new ArrayList<>();
+    private final ArrayList<Peer> matched = new ArrayList<>();
+    private final Consumer<Peer> collect = matched::add;
+    private final UnsafeBuffer topic = new UnsafeBuffer(new byte[0]);
+
+    Publisher(Context context, SocketType type, SocketOptions options) {
+        super(context, type, options, new Routing(false, false, false));
+        routing.extra = new PeerRouter() {
+            @Override
+            public void peerAttached(Peer peer) {
+                peers.add(peer);
+                onPeerAttached(peer);
+                readSubscriptions(peer);
+            }
+
+            @Override
+            public void peerDetached(Peer peer) {
+                peers.remove(peer);
+                subscriptions.removeAll(peer, Publisher.this::lostLast);
+            }
+
+            @Override
+            public void peerReadable(Peer peer) {
+                readSubscriptions(peer);
+            }
+
+            @Override
+            public void peerWritable(Peer peer) {
+            }
+        };
+    }
+
+    /** A new peer arrived (XPUB sends its welcome message here). */
+    void onPeerAttached(Peer peer) {
+    }
+
+    /**
+     * A subscription change arrived from a peer.
+     *
+     * @param peer the subscriber
+     * @param subscribe true to subscribe
+     * @param frame the whole frame: 0x01/0x00 then the topic
+     * @param first for a subscription, whether it is the first to its topic; for a cancellation, whether it removed
+     *     the last
+     */
+    abstract void onSubscription(Peer peer, boolean subscribe, byte[] frame, boolean first);
+
+    /** A prefix lost its last subscriber because a peer left (XPUB reports it upstream). */
+    void lostLast(byte[] prefix) {
+    }
+
+    /** @return true if subscriptions from peers are applied as they arrive (XPUB manual mode says no) */
+    boolean autoApply() {
+        return true;
+    }
+
+    private void readSubscriptions(Peer peer) {
+        Msg m;
+        while ((m = peer.in().poll()) != null) {
+            if (m.frameCount() >= 1 && m.frameLength(0) >= 1) {
+                byte[] arr = m.frameArray(0);
+                int off = m.frameOffset(0);
+                int len = m.frameLength(0);
+                byte kind = arr[off];
+                if (kind == 1 || kind == 0) {
+                    boolean subscribe = kind == 1;
+                    boolean edge = !autoApply() ? false : subscribe
+                        ? subscriptions.subscribe(peer, arr, off + 1, len - 1)
+                        : subscriptions.unsubscribe(peer, arr, off + 1, len - 1);
+                    onSubscription(peer, subscribe, m.frameBytes(0), edge);
+                }
+                // Anything else a subscriber sends is not for a publisher: dropped.
+            }
+            peer.inRecycler().recycle(m);
+        }
+        if (peer.in().isDrained()) {
+            core.removePeer(peer);
+        }
+    }
+
+    @Override
+    void prepare(Msg m, Message message) {
+        // Filled in route(), once the matching peers are known.
+    }
+
+    /** @return true if a full subscriber blocks the message (XPUB nodrop) instead of missing it */
+    boolean noDrop() {
+        return false;
+    }
+
+    @Override
+    int route(Msg m, Message message) {
+        byte[] first = message.frame(0);
+        topic.wrap(first);
+        matched.clear();
+        subscriptions.match(topic, 0, first.length, collect);
+        if (matched.isEmpty()) {
+            return DROPPED;
+        }
+        if (noDrop()) {
+            for (Peer p : matched) {
+                if (p.out().hwm() > 0 && p.out().size() >= p.out().hwm()) {
+                    return BLOCKED;
+                }
+            }
+        }
+        Msg spare = m;
+        for (Peer p : matched) {
+            Msg copy = spare != null ? spare : p.outRecycler().take();
+            spare = null;
+            for (byte[] frame : message.frames()) {
+                copy.addFrameOwned(frame);
+            }
+            if (!p.out().offer(copy)) {
+                copy.clear();
+                if (p.out().isClosed()) {
+                    core.removePeer(p);
+                }
+            }
+        }
+        matched.clear();
+        return SENT;
+    }
+}

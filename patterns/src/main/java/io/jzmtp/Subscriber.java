@@ -1,0 +1,126 @@
+package io.jzmtp;
+
+import io.jzmtp.core.SocketType;
+import io.jzmtp.transport.msg.Msg;
+import io.jzmtp.transport.socket.Peer;
+import io.jzmtp.transport.socket.PeerRouter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What SUB and XSUB share (RFC 29): the subscriptions this socket holds, counted (subscribing twice needs two
+ * cancellations), sent to every publisher it is connected to, and sent again in full to a publisher after each new
+ * handshake (RFC 29: subscriptions are re-sent on reconnect). The engine puts them on the wire as SUBSCRIBE/CANCEL
+ * commands for ZMTP 3.1 peers and as 0x01/0x00 messages for 3.0 peers. Owner thread only.
+ */
+abstract class Subscriber extends ZSocket {
+    private final Map<Key, Integer> held = new LinkedHashMap<>();
+
+    /** A topic as a map key. */
+    record Key(byte[] topic) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(k.topic, topic);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(topic);
+        }
+    }
+
+    Subscriber(Context context, SocketType type, SocketOptions options) {
+        super(context, type, options, new Routing(false, true, false));
+        routing.extra = new PeerRouter() {
+            @Override
+            public void peerAttached(Peer peer) {
+                // A connecting peer attached before its handshake gets the subscriptions once identified.
+                if (peer.metadata().size() > 0) {
+                    sendAllTo(peer);
+                }
+            }
+
+            @Override
+            public void peerIdentified(Peer peer) {
+                sendAllTo(peer);
+            }
+
+            @Override
+            public void peerDetached(Peer peer) {
+            }
+
+            @Override
+            public void peerReadable(Peer peer) {
+            }
+
+            @Override
+            public void peerWritable(Peer peer) {
+            }
+        };
+    }
+
+    /**
+     * Records a subscription change and tells every peer.
+     *
+     * @param subscribe true to subscribe
+     * @param topic the topic
+     * @return false if it was a cancellation of a topic not held (nothing is sent then)
+     */
+    boolean change(boolean subscribe, byte[] topic) {
+        Key k = new Key(topic.clone());
+        if (subscribe) {
+            held.merge(k, 1, Integer::sum);
+        } else {
+            Integer n = held.get(k);
+            if (n == null) {
+                return false;
+            }
+            if (n == 1) {
+                held.remove(k);
+            } else {
+                held.put(k, n - 1);
+            }
+        }
+        byte[] frame = frame(subscribe, topic);
+        for (Peer p : core.peers()) {
+            offer(p, frame);
+        }
+        return true;
+    }
+
+    /** @return true if some held subscription is a prefix of the frame (the empty topic matches all) */
+    boolean matches(byte[] arr, int off, int len) {
+        for (Key k : held.keySet()) {
+            byte[] t = k.topic();
+            if (t.length <= len && Arrays.equals(t, 0, t.length, arr, off, off + t.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void sendAllTo(Peer peer) {
+        for (Map.Entry<Key, Integer> e : held.entrySet()) {
+            byte[] frame = frame(true, e.getKey().topic());
+            for (int i = 0; i < e.getValue(); i++) {
+                offer(peer, frame);
+            }
+        }
+    }
+
+    private static byte[] frame(boolean subscribe, byte[] topic) {
+        byte[] f = new byte[topic.length + 1];
+        f[0] = (byte) (subscribe ? 1 : 0);
+        System.arraycopy(topic, 0, f, 1, topic.length);
+        return f;
+    }
+
+    private static void offer(Peer p, byte[] frame) {
+        Msg m = p.outRecycler().take();
+        m.addFrameOwned(frame);
+        if (!p.out().offer(m)) {
+            m.clear();
+        }
+    }
+}

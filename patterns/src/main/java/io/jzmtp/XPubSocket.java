@@ -1,0 +1,145 @@
+package io.jzmtp;
+
+import io.jzmtp.core.SocketType;
+import io.jzmtp.transport.msg.Msg;
+import io.jzmtp.transport.socket.Peer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+
+/**
+ * An XPUB socket (RFC 29): a PUB that also hands the application the subscriptions it receives, as one-frame
+ * messages {@code 0x01+topic} (subscribe) or {@code 0x00+topic} (cancel), whatever form they had on the wire. By
+ * default only the first subscription to a topic and the cancellation of its last one are passed up; {@code verbose}
+ * passes every subscription, {@code verboser} every cancellation too. When a subscriber leaves, the topics only it
+ * held are passed up as cancellations. {@code nodrop} makes a full subscriber back-pressure instead of a drop.
+ * {@code welcome} is sent to every new subscriber. In {@code manual} mode nothing is applied automatically: the
+ * application calls {@link #subscribe}/{@link #unsubscribe} for the peer whose subscription it last received.
+ *
+ * <p>Owner thread only; see {@link ZSocket}.
+ */
+public final class XPubSocket extends Publisher implements Sender, Receiver {
+    private final ArrayDeque<byte[]> upstream = new ArrayDeque<>();
+    private final XPubOptions x;
+    private Peer lastSubscriber;
+
+    XPubSocket(Context context, SocketOptions options, XPubOptions x) {
+        super(context, SocketType.XPUB, options);
+        this.x = x;
+    }
+
+    @Override
+    void onPeerAttached(Peer peer) {
+        if (x.welcome() != null) {
+            Msg m = peer.outRecycler().take();
+            m.addFrameOwned(x.welcome());
+            if (!peer.out().offer(m)) {
+                m.clear();
+            }
+        }
+    }
+
+    @Override
+    boolean autoApply() {
+        return !x.manual();
+    }
+
+    @Override
+    boolean noDrop() {
+        return x.nodrop();
+    }
+
+    @Override
+    void onSubscription(Peer peer, boolean subscribe, byte[] frame, boolean edge) {
+        lastSubscriber = peer;
+        boolean pass = x.manual() || edge || (subscribe ? x.verbose() || x.verboser() : x.verboser());
+        if (pass) {
+            upstream.add(frame);
+        }
+    }
+
+    @Override
+    void lostLast(byte[] prefix) {
+        byte[] frame = new byte[prefix.length + 1];
+        System.arraycopy(prefix, 0, frame, 1, prefix.length);
+        upstream.add(frame);
+    }
+
+    /**
+     * Manual mode: applies a subscription for the peer whose subscription was received last.
+     *
+     * @param topic the topic
+     */
+    public void subscribe(byte[] topic) {
+        if (lastSubscriber != null && peers.contains(lastSubscriber)) {
+            subscriptions.subscribe(lastSubscriber, topic, 0, topic.length);
+        }
+    }
+
+    /**
+     * Manual mode: removes a subscription of the peer whose subscription was received last.
+     *
+     * @param topic the topic
+     */
+    public void unsubscribe(byte[] topic) {
+        if (lastSubscriber != null && peers.contains(lastSubscriber)) {
+            subscriptions.unsubscribe(lastSubscriber, topic, 0, topic.length);
+        }
+    }
+
+    /** @param topic manual mode: {@link #subscribe(byte[])} with UTF-8 text */
+    public void subscribe(String topic) {
+        subscribe(topic.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void send(Message message) {
+        sendMessage(message, x.nodrop() ? -1 : 0);
+    }
+
+    @Override
+    public boolean send(Message message, Duration timeout) {
+        return sendMessage(message, x.nodrop() ? nanos(timeout) : 0);
+    }
+
+    @Override
+    public boolean trySend(Message message) {
+        return sendMessage(message, 0);
+    }
+
+    @Override
+    public Message receive() {
+        return next(-1);
+    }
+
+    @Override
+    public Message receive(Duration timeout) {
+        return next(nanos(timeout));
+    }
+
+    @Override
+    public Message tryReceive() {
+        return next(0);
+    }
+
+    private Message next(long timeoutNanos) {
+        core.checkOpen();
+        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : core.context().clock().nanoTime() + timeoutNanos;
+        while (true) {
+            core.processCommands();
+            byte[] frame = upstream.poll();
+            if (frame != null) {
+                ArrayList<byte[]> one = new ArrayList<>(1);
+                one.add(frame);
+                return Message.wrap(one);
+            }
+            if (timeoutNanos == 0 || core.context().clock().nanoTime() >= deadline) {
+                return null;
+            }
+            if (core.await(deadline) == io.jzmtp.transport.io.AwaitResult.INTERRUPTED) {
+                throw new SocketInterruptedException();
+            }
+        }
+    }
+}

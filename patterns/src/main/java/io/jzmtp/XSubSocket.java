@@ -1,0 +1,69 @@
+package io.jzmtp;
+
+import io.jzmtp.core.SocketType;
+import io.jzmtp.transport.msg.Msg;
+import java.time.Duration;
+
+/**
+ * An XSUB socket (RFC 29): subscribes by sending one-frame messages {@code 0x01+topic} (subscribe) or
+ * {@code 0x00+topic} (cancel), as an XPUB hands them out, and receives every message its publishers send (no local
+ * filtering). Subscriptions are counted and re-sent after each reconnection, like a SUB's. Other messages sent are
+ * passed to every publisher as they are.
+ *
+ * <p>Owner thread only; see {@link ZSocket}.
+ */
+public final class XSubSocket extends Subscriber implements Sender, Receiver {
+    XSubSocket(Context context, SocketOptions options) {
+        super(context, SocketType.XSUB, options);
+    }
+
+    @Override
+    public void send(Message message) {
+        sendNow(message);
+    }
+
+    @Override
+    public boolean send(Message message, Duration timeout) {
+        return sendNow(message);
+    }
+
+    @Override
+    public boolean trySend(Message message) {
+        return sendNow(message);
+    }
+
+    private boolean sendNow(Message message) {
+        core.checkOpen();
+        core.processCommands();
+        byte[] first = message.frame(0);
+        if (message.size() == 1 && first.length >= 1 && (first[0] == 1 || first[0] == 0)) {
+            change(first[0] == 1, java.util.Arrays.copyOfRange(first, 1, first.length));
+            return true;
+        }
+        for (io.jzmtp.transport.socket.Peer p : core.peers()) {
+            Msg m = p.outRecycler().take();
+            for (byte[] f : message.frames()) {
+                m.addFrameOwned(f);
+            }
+            if (!p.out().offer(m)) {
+                m.clear();
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Message receive() {
+        return receiveMessage(-1);
+    }
+
+    @Override
+    public Message receive(Duration timeout) {
+        return receiveMessage(nanos(timeout));
+    }
+
+    @Override
+    public Message tryReceive() {
+        return receiveMessage(0);
+    }
+}
