@@ -160,6 +160,42 @@ public final class Context implements AutoCloseable {
         return new XPubSocket(this, options, xpub);
     }
 
+    /**
+     * Creates a socket of a type chosen at run time, for configuration-driven code; cast it to {@link Sender} or
+     * {@link Receiver} (or its class) to use it.
+     *
+     * @param type the type
+     * @param options the socket's options
+     * @return the socket
+     * @throws IllegalArgumentException for a type jzmtp does not provide (STREAM and the draft types, for now)
+     */
+    public ZSocket socket(io.jzmtp.core.SocketType type, SocketOptions options) {
+        switch (type) {
+            case PAIR: return pair(options);
+            case PUB: return pub(options);
+            case SUB: return sub(options);
+            case REQ: return req(options);
+            case REP: return rep(options);
+            case DEALER: return dealer(options);
+            case ROUTER: return router(options);
+            case PULL: return pull(options);
+            case PUSH: return push(options);
+            case XPUB: return xpub(options, XPubOptions.DEFAULTS);
+            case XSUB: return xsub(options);
+            default:
+                throw new IllegalArgumentException("socket type " + type
+                    + ": expected PAIR, PUB, SUB, REQ, REP, DEALER, ROUTER, PULL, PUSH, XPUB or XSUB");
+        }
+    }
+
+    /**
+     * @param type the type
+     * @return a socket of that type with default options; see {@link #socket(io.jzmtp.core.SocketType, SocketOptions)}
+     */
+    public ZSocket socket(io.jzmtp.core.SocketType type) {
+        return socket(type, SocketOptions.DEFAULTS);
+    }
+
     /** @return the number of sockets not yet closed */
     public int openSockets() {
         return core.openSockets();

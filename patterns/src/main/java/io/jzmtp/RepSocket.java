@@ -76,4 +76,9 @@ public final class RepSocket extends DuplexSocket {
         envelope = null;
         replyTo = null;
     }
+
+    @Override
+    boolean pollOut() {
+        return envelope != null;
+    }
 }

@@ -90,4 +90,9 @@ public final class ReqSocket extends DuplexSocket {
         requestPeer = null;
         return Message.wrap(frames(m, first + 1));
     }
+
+    @Override
+    boolean pollOut() {
+        return (!awaitingReply || relaxed) && routing.out.canSend();
+    }
 }

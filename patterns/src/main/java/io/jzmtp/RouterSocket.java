@@ -73,4 +73,9 @@ public final class RouterSocket extends DuplexSocket {
         frames.add(0, id);
         return Message.wrap(frames);
     }
+
+    @Override
+    boolean pollOut() {
+        return true;
+    }
 }

@@ -142,4 +142,9 @@ public final class XPubSocket extends Publisher implements Sender, Receiver {
             }
         }
     }
+
+    @Override
+    boolean pollIn() {
+        return !upstream.isEmpty();
+    }
 }

@@ -24,6 +24,8 @@ public abstract class ZSocket implements AutoCloseable {
     private final NanoClock clock;
     private Monitor monitor;
     private Msg spare;
+    /** A message taken ahead by {@link #pollIn()}, delivered by the next receive. */
+    private Message peeked;
 
     ZSocket(Context context, SocketType type, SocketOptions options, Routing routing) {
         Objects.requireNonNull(options, "options");
@@ -233,11 +235,42 @@ public abstract class ZSocket implements AutoCloseable {
         spare = m;
     }
 
+    /**
+     * Poller support: whether a receive would return a message now. Takes at most one message ahead (which the next
+     * receive returns) and leaves the peers' pipes armed to signal new messages.
+     */
+    boolean pollIn() {
+        if (peeked != null) {
+            return true;
+        }
+        Msg m;
+        while ((m = fetch()) != null) {
+            Peer from = fetchedFrom();
+            Message msg = accept(m, from);
+            from.inRecycler().recycle(m);
+            if (msg != null) {
+                peeked = msg;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Poller support: whether a send would not wait now. */
+    boolean pollOut() {
+        return routing.out.canSend();
+    }
+
     /** Receives a whole message; timeoutNanos: negative waits forever, 0 does not wait. */
     final Message receiveMessage(long timeoutNanos) {
         core.checkOpen();
         core.processCommands();
         checkReceive();
+        if (peeked != null) {
+            Message msg = peeked;
+            peeked = null;
+            return msg;
+        }
         long deadline = deadline(timeoutNanos);
         while (true) {
             Msg m = fetch();

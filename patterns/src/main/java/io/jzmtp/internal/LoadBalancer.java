@@ -59,6 +59,30 @@ public final class LoadBalancer {
         return active.get(next);
     }
 
+    /**
+     * Whether some peer can take a message now. Peers found full leave the rotation and are armed to signal room.
+     *
+     * @return true if a send would succeed now
+     */
+    public boolean canSend() {
+        while (!active.isEmpty()) {
+            if (next >= active.size()) {
+                next = 0;
+            }
+            Peer p = active.get(next);
+            if (p.out().writable()) {
+                return true;
+            }
+            if (p.out().isClosed()) {
+                core.removePeer(p);
+                detach(p);
+            } else {
+                active.remove(next);
+            }
+        }
+        return false;
+    }
+
     /** @return the peer that took the last message sent */
     public Peer lastPeer() {
         return last;

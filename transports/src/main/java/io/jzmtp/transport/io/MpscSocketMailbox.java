@@ -133,6 +133,23 @@ public final class MpscSocketMailbox<T> {
     }
 
     /**
+     * For a thread that waits on several mailboxes at once (a poller): announces that the calling thread is about to
+     * park, unless a command is already queued. Owner thread only; pair every {@code true} with {@link #unparked()}
+     * after parking.
+     *
+     * @return true if the caller may park; false if a command is queued (nothing to undo then)
+     */
+    public boolean prepareToPark() {
+        wakeup.waiter(Thread.currentThread());
+        return queue.prepareToSleep();
+    }
+
+    /** Withdraws the announcement made by a successful {@link #prepareToPark()}. Owner thread only. */
+    public void unparked() {
+        queue.awake();
+    }
+
+    /**
      * Number of unparks actually issued by producers. Any thread; for tests and monitoring.
      *
      * @return the wake-up count

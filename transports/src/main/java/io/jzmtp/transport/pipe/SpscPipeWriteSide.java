@@ -45,6 +45,21 @@ abstract class SpscPipeWriteSide<T> extends SpscPipeStorage<T> {
         return true;
     }
 
+    /**
+     * Whether an {@link #offer} would succeed now. When it would not because the pipe is full, the writer is armed
+     * exactly as by a failed offer, so {@link PipeEvents#onWriteActivated} follows (this is how a poller waits for
+     * room without writing). Writer thread only; never blocks; allocation free.
+     *
+     * @return true if there is room
+     */
+    public final boolean writable() {
+        if (writerClosedLocal || (int) READER_CLOSED.getAcquire(this) != 0) {
+            return false;
+        }
+        long w = written;
+        return hwm == 0 || w - cachedRead < hwm || !isFull(w);
+    }
+
     /** Writer: refreshes the reader's progress; if still full, joins or starts a blocking episode. */
     private boolean isFull(long w) {
         long r = (long) READ.getAcquire(this);

@@ -112,6 +112,20 @@ public final class SocketCore implements SocketLink {
     }
 
     /**
+     * Poller support: see {@link MpscSocketMailbox#prepareToPark()}. Owner thread.
+     *
+     * @return true if the caller may park
+     */
+    public boolean prepareToPark() {
+        return mailbox.prepareToPark();
+    }
+
+    /** Poller support: see {@link MpscSocketMailbox#unparked()}. Owner thread. */
+    public void unparked() {
+        mailbox.unparked();
+    }
+
+    /**
      * Binds to an endpoint. Owner thread; blocks until the I/O thread has bound (tcp, ipc) or the name is
      * registered (inproc).
      *
