@@ -10,7 +10,7 @@ import java.time.Duration;
  *
  * <p>Owner thread only; see {@link ZSocket}.
  */
-public final class PubSocket extends Publisher implements Sender {
+public final class PubSocket extends Publisher implements Sender, FrameSender {
     PubSocket(Context context, SocketOptions options) {
         super(context, SocketType.PUB, options);
     }
@@ -32,5 +32,15 @@ public final class PubSocket extends Publisher implements Sender {
     @Override
     public boolean trySend(Message message) {
         return sendMessage(message, 0);
+    }
+
+    @Override
+    public void sendMore(org.agrona.DirectBuffer buffer, int offset, int length) {
+        appendFrame(buffer, offset, length);
+    }
+
+    @Override
+    public boolean send(org.agrona.DirectBuffer buffer, int offset, int length, long timeoutNanos) {
+        return sendBuilt(buffer, offset, length, 0);
     }
 }

@@ -112,26 +112,42 @@ abstract class Publisher extends ZSocket {
 
     @Override
     int route(Msg m, Message message) {
-        byte[] first = message.frame(0);
-        topic.wrap(first);
+        if (message != null) {
+            byte[] first = message.frame(0);
+            topic.wrap(first);
+        } else {
+            topic.wrap(m.frameArray(0), m.frameOffset(0), m.frameLength(0));
+        }
         matched.clear();
-        subscriptions.match(topic, 0, first.length, collect);
+        subscriptions.match(topic, 0, topic.capacity(), collect);
         if (matched.isEmpty()) {
             return DROPPED;
         }
         if (noDrop()) {
             for (Peer p : matched) {
                 if (p.out().hwm() > 0 && p.out().size() >= p.out().hwm()) {
+                    matched.clear();
                     return BLOCKED;
                 }
             }
         }
-        Msg spare = m;
-        for (Peer p : matched) {
-            Msg copy = spare != null ? spare : p.outRecycler().take();
-            spare = null;
-            for (byte[] frame : message.frames()) {
-                copy.addFrameOwned(frame);
+        int last = matched.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            Peer p = matched.get(i);
+            Msg copy;
+            if (message != null) {
+                copy = i == 0 ? m : p.outRecycler().take();
+                for (byte[] frame : message.frames()) {
+                    copy.addFrameOwned(frame);
+                }
+            } else if (i == last) {
+                // The built message itself goes last: once offered, the peer's thread may recycle it.
+                copy = m;
+            } else {
+                copy = p.outRecycler().take();
+                for (int f = 0; f < m.frameCount(); f++) {
+                    copy.addFrame(m.frameArray(f), m.frameOffset(f), m.frameLength(f));
+                }
             }
             if (!p.out().offer(copy)) {
                 copy.clear();

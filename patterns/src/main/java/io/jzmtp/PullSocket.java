@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * <p>Owner thread only; see {@link ZSocket}.
  */
-public final class PullSocket extends ZSocket implements Receiver {
+public final class PullSocket extends ZSocket implements Receiver, FrameReceiver {
     PullSocket(Context context, SocketOptions options) {
         super(context, SocketType.PULL, options, new Routing(false, true, false));
     }
@@ -26,5 +26,10 @@ public final class PullSocket extends ZSocket implements Receiver {
     @Override
     public Message tryReceive() {
         return receiveMessage(0);
+    }
+
+    @Override
+    public int receive(FrameConsumer consumer, long timeoutNanos) {
+        return receiveFrames(consumer, timeoutNanos);
     }
 }

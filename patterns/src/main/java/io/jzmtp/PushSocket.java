@@ -9,7 +9,7 @@ import java.time.Duration;
  *
  * <p>Owner thread only; see {@link ZSocket}.
  */
-public final class PushSocket extends ZSocket implements Sender {
+public final class PushSocket extends ZSocket implements Sender, FrameSender {
     PushSocket(Context context, SocketOptions options) {
         super(context, SocketType.PUSH, options, new Routing(true, false, false));
     }
@@ -27,5 +27,15 @@ public final class PushSocket extends ZSocket implements Sender {
     @Override
     public boolean trySend(Message message) {
         return sendMessage(message, 0);
+    }
+
+    @Override
+    public void sendMore(org.agrona.DirectBuffer buffer, int offset, int length) {
+        appendFrame(buffer, offset, length);
+    }
+
+    @Override
+    public boolean send(org.agrona.DirectBuffer buffer, int offset, int length, long timeoutNanos) {
+        return sendBuilt(buffer, offset, length, timeoutNanos);
     }
 }

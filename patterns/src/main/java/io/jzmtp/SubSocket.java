@@ -13,7 +13,7 @@ import java.time.Duration;
  *
  * <p>Owner thread only; see {@link ZSocket}.
  */
-public final class SubSocket extends Subscriber implements Receiver {
+public final class SubSocket extends Subscriber implements Receiver, FrameReceiver {
     SubSocket(Context context, SocketOptions options) {
         super(context, SocketType.SUB, options);
     }
@@ -72,5 +72,15 @@ public final class SubSocket extends Subscriber implements Receiver {
     @Override
     public Message tryReceive() {
         return receiveMessage(0);
+    }
+
+    @Override
+    public int receive(FrameConsumer consumer, long timeoutNanos) {
+        return receiveFrames(consumer, timeoutNanos);
+    }
+
+    @Override
+    boolean acceptRaw(Msg m) {
+        return m.frameCount() > 0 && matches(m.frameArray(0), m.frameOffset(0), m.frameLength(0));
     }
 }

@@ -8,7 +8,9 @@ import io.jzmtp.transport.socket.SocketCore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Objects;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * What every socket can do: bind, connect, unbind, disconnect, monitor, close.
@@ -26,6 +28,9 @@ public abstract class ZSocket implements AutoCloseable {
     private Msg spare;
     /** A message taken ahead by {@link #pollIn()}, delivered by the next receive. */
     private Message peeked;
+    /** The message being built frame by frame on the garbage-free path. */
+    private Msg building;
+    private final UnsafeBuffer frameView = new UnsafeBuffer(new byte[0]);
 
     ZSocket(Context context, SocketType type, SocketOptions options, Routing routing) {
         Objects.requireNonNull(options, "options");
@@ -121,6 +126,11 @@ public abstract class ZSocket implements AutoCloseable {
         checkSend(message);
         Msg m = takeMsg();
         prepare(m, message);
+        return transmit(m, message, timeoutNanos);
+    }
+
+    /** Routes a prepared message, waiting for room as the timeout allows; releases it when not sent. */
+    private boolean transmit(Msg m, Message message, long timeoutNanos) {
         long deadline = deadline(timeoutNanos);
         while (true) {
             int r = route(m, message);
@@ -139,6 +149,71 @@ public abstract class ZSocket implements AutoCloseable {
             }
             if (waitForCommands(deadline, m) == AwaitResult.INTERRUPTED) {
                 release(m);
+                throw new SocketInterruptedException();
+            }
+        }
+    }
+
+    /** Garbage-free path: appends a copied frame to the message being built. */
+    final void appendFrame(DirectBuffer buffer, int offset, int length) {
+        if (building == null) {
+            core.checkOpen();
+            core.processCommands();
+            building = takeMsg();
+        }
+        building.addFrame(buffer, offset, length);
+    }
+
+    /** Garbage-free path: appends the last frame and sends what was built. */
+    final boolean sendBuilt(DirectBuffer buffer, int offset, int length, long timeoutNanos) {
+        appendFrame(buffer, offset, length);
+        Msg m = building;
+        building = null;
+        core.processCommands();
+        return transmit(m, null, timeoutNanos);
+    }
+
+    /** Garbage-free path: whether a fetched message is delivered (SUB filters by topic). */
+    boolean acceptRaw(Msg m) {
+        return true;
+    }
+
+    /** Garbage-free path: hands the next message to the consumer frame by frame. */
+    final int receiveFrames(FrameConsumer consumer, long timeoutNanos) {
+        Objects.requireNonNull(consumer, "consumer");
+        core.checkOpen();
+        core.processCommands();
+        if (peeked != null) {
+            Message msg = peeked;
+            peeked = null;
+            int n = msg.size();
+            for (int i = 0; i < n; i++) {
+                frameView.wrap(msg.frame(i));
+                consumer.onFrame(frameView, 0, msg.frame(i).length, i < n - 1);
+            }
+            return n;
+        }
+        long deadline = deadline(timeoutNanos);
+        while (true) {
+            Msg m = fetch();
+            if (m != null) {
+                Peer from = fetchedFrom();
+                if (acceptRaw(m)) {
+                    int n = m.frameCount();
+                    for (int i = 0; i < n; i++) {
+                        m.wrapFrame(i, frameView);
+                        consumer.onFrame(frameView, 0, m.frameLength(i), i < n - 1);
+                    }
+                    from.inRecycler().recycle(m);
+                    return n;
+                }
+                from.inRecycler().recycle(m);
+                continue;
+            }
+            if (timeoutNanos == 0 || clock.nanoTime() >= deadline) {
+                return 0;
+            }
+            if (waitForCommands(deadline, null) == AwaitResult.INTERRUPTED) {
                 throw new SocketInterruptedException();
             }
         }
