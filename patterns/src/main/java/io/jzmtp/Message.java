@@ -56,6 +56,66 @@ public final class Message {
         return of(frames.toArray(new byte[0][]));
     }
 
+    /** @return a builder for a message whose frames mix binary and text (envelopes: routing ids, delimiters) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A message made of frames {@code from} (inclusive) to the end: for taking an envelope off.
+     *
+     * @param from the first frame to keep
+     * @return the rest of the message (frames are not copied)
+     * @throws IllegalArgumentException if no frame would be left
+     */
+    public Message from(int from) {
+        if (from < 0 || from >= frames.size()) {
+            throw new IllegalArgumentException("frame index " + from + ": expected 0 to " + (frames.size() - 1));
+        }
+        return new Message(frames.subList(from, frames.size()));
+    }
+
+    /** Builds a {@link Message} frame by frame. Not thread-safe. */
+    public static final class Builder {
+        private final ArrayList<byte[]> frames = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** @param frame a binary frame (not copied) @return this */
+        public Builder add(byte[] frame) {
+            frames.add(Objects.requireNonNull(frame, "frame"));
+            return this;
+        }
+
+        /** @param frame a text frame, encoded as UTF-8 @return this */
+        public Builder add(String frame) {
+            return add(frame.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** @return this, with an empty frame (the envelope delimiter) added */
+        public Builder addEmpty() {
+            return add(new byte[0]);
+        }
+
+        /** @param message frames to append (not copied) @return this */
+        public Builder addAll(Message message) {
+            frames.addAll(message.frames());
+            return this;
+        }
+
+        /**
+         * @return the message
+         * @throws IllegalArgumentException if no frame was added
+         */
+        public Message build() {
+            if (frames.isEmpty()) {
+                throw new IllegalArgumentException("a message of 0 frames: expected at least one frame");
+            }
+            return new Message(List.copyOf(frames));
+        }
+    }
+
     static Message wrap(ArrayList<byte[]> frames) {
         return new Message(Collections.unmodifiableList(frames));
     }

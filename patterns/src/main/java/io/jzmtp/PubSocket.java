@@ -24,6 +24,13 @@ public final class PubSocket extends Publisher implements Sender, FrameSender {
         sendMessage(message, 0);
     }
 
+    /**
+     * Sends to every matching subscriber. A PUB never waits (RFC 29), so the timeout is not used.
+     *
+     * @param message the message
+     * @param timeout ignored
+     * @return true
+     */
     @Override
     public boolean send(Message message, Duration timeout) {
         return sendMessage(message, 0);

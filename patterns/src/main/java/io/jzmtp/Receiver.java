@@ -36,4 +36,15 @@ public interface Receiver {
     default String receiveString() {
         return receive().string(0);
     }
+
+    /**
+     * Receives the next message within the timeout and decodes its first frame as UTF-8.
+     *
+     * @param timeout how long to wait
+     * @return the text, or null on timeout
+     */
+    default String receiveString(Duration timeout) {
+        Message m = receive(timeout);
+        return m == null ? null : m.string(0);
+    }
 }
