@@ -76,4 +76,17 @@ class PushPullSmokeTest {
             assertEquals("early", pull.receive(Duration.ofSeconds(10)).string(0));
         }
     }
+
+    @Test
+    void connectBeforeBindOverInprocQueuesMessages() {
+        try (Context ctx = Context.create();
+             PushSocket push = ctx.push();
+             PullSocket pull = ctx.pull()) {
+            push.connect("inproc://later");
+            org.junit.jupiter.api.Assertions.assertTrue(push.trySend(Message.of("early")),
+                "a connection made before the bind queues messages, as libzmq's does");
+            pull.bind("inproc://later");
+            assertEquals("early", pull.receive(Duration.ofSeconds(10)).string(0));
+        }
+    }
 }

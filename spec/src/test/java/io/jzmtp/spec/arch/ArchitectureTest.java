@@ -30,7 +30,7 @@ class ArchitectureTest {
     void importSeesTheModules() {
         assertTrue(classes.contain("io.jzmtp.core.connection.ZmtpConnection"), "zmtp-core imported");
         assertTrue(classes.contain("io.jzmtp.core.frame.FrameDecoder"), "zmtp-core imported");
-        assertTrue(classes.contain("io.jzmtp.Version"), "patterns imported");
+        assertTrue(classes.contain("io.jzmtp.Context"), "patterns imported");
         assertTrue(classes.stream().anyMatch(RULES.patterns()::test), "patterns recognised");
         assertFalse(classes.stream().anyMatch(c -> c.getPackageName().startsWith("io.jzmtp.spec")),
             "test classes left out");

@@ -24,7 +24,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code <root>.core..}: the pure codec (zmtp-core);</li>
- *   <li>{@code <root>.transport..}: I/O threads and the engine (transports);</li>
+ *   <li>{@code <root>.transport..} and {@code <root>.monitor..}: I/O threads, the engine and the public monitor
+ *       events (transports);</li>
  *   <li>{@code <root>.clone..}: Clone and Binary Star (clone);</li>
  *   <li>the patterns API: the root package itself, and any sub-package that is none of the above (nor the
  *       test-only {@code spec} and {@code perf}).</li>
@@ -42,7 +43,8 @@ final class JzmtpRules {
     }
 
     DescribedPredicate<JavaClass> transport() {
-        return resideInAPackage(root + ".transport..").as("transports (" + root + ".transport..)");
+        return resideInAnyPackage(root + ".transport..", root + ".monitor..")
+            .as("transports (" + root + ".transport.., " + root + ".monitor..)");
     }
 
     DescribedPredicate<JavaClass> cloneModule() {
@@ -51,8 +53,8 @@ final class JzmtpRules {
 
     /** The patterns module: {@code root} itself, or a sub-package that belongs to no other module. */
     DescribedPredicate<JavaClass> patterns() {
-        PackageMatchers others = PackageMatchers.of(root + ".core..", root + ".transport..", root + ".clone..",
-            root + ".spec..", root + ".perf..");
+        PackageMatchers others = PackageMatchers.of(root + ".core..", root + ".transport..", root + ".monitor..",
+            root + ".clone..", root + ".spec..", root + ".perf..", root + ".examples..");
         return DescribedPredicate.describe("patterns (package " + root + " and its other sub-packages)",
             c -> c.getPackageName().equals(root)
                 || (c.getPackageName().startsWith(root + ".") && !others.test(c.getPackageName())));

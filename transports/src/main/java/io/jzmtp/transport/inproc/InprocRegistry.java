@@ -5,7 +5,9 @@ import io.jzmtp.transport.endpoint.Endpoint;
 import io.jzmtp.transport.socket.EndpointHandle;
 import io.jzmtp.transport.socket.Peer;
 import io.jzmtp.transport.socket.SocketConfig;
+import io.jzmtp.transport.socket.SocketCommand;
 import io.jzmtp.transport.socket.SocketCore;
+import io.jzmtp.transport.socket.SocketLink;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,12 +33,30 @@ public final class InprocRegistry {
         }
     }
 
+    /**
+     * Stands for the binding socket of a connection made before the bind. Nothing can be posted to it before the
+     * binder attaches: the binder's side of the pipes is neither armed as a reader nor blocked as a writer until it
+     * uses them, which it does only after it attached.
+     */
+    private static final class DeferredLink implements SocketLink {
+        private volatile SocketLink target;
+
+        @Override
+        public void post(SocketCommand command) {
+            SocketLink t = target;
+            if (t != null) {
+                t.post(command);
+            }
+        }
+    }
+
     /** One inproc connection: the peer each side sees. */
     private static final class Link {
         final SocketCore connector;
         SocketCore binder;
         Peer connectorSide;
         Peer binderSide;
+        DeferredLink deferred;
 
         Link(SocketCore connector) {
             this.connector = connector;
@@ -102,6 +122,7 @@ public final class InprocRegistry {
             if (b != null) {
                 complete(b, link, endpoint.toString());
             } else {
+                prepare(link, endpoint.toString());
                 pending.computeIfAbsent(name, k -> new ArrayList<>()).add(link);
             }
         }
@@ -127,8 +148,38 @@ public final class InprocRegistry {
         };
     }
 
+    /**
+     * Connect before bind: the pipes exist at once, so the connector can queue messages as with libzmq. The binder's
+     * HWMs are not known yet; the connector's stand in for them (each pipe's HWM stays the sum of two sides).
+     */
+    private static void prepare(Link l, String endpoint) {
+        SocketConfig c = l.connector.config();
+        DeferredLink deferred = new DeferredLink();
+        Peer[] pair = Peer.inprocPair(l.connector, c.sendHwm(), c.receiveHwm(), deferred, c.sendHwm(),
+            c.receiveHwm(), endpoint);
+        pair[1].handshake(identity(c));
+        l.connectorSide = pair[0];
+        l.binderSide = pair[1];
+        l.deferred = deferred;
+        Peer cp = pair[0];
+        l.connector.post(sock -> sock.onPeerAttached(cp));
+    }
+
     /** Joins a link to a binding and tells both sockets. Called under the lock. */
     private static void complete(Binding b, Link l, String endpoint) {
+        if (l.deferred != null) {
+            l.deferred.target = b.socket;
+            l.connectorSide.handshake(identity(b.socket.config()));
+            l.binder = b.socket;
+            b.links.add(l);
+            Peer cp = l.connectorSide;
+            Peer bp = l.binderSide;
+            l.connector.post(sock -> sock.onPeerIdentified(cp));
+            b.socket.post(sock -> sock.onPeerAttached(bp));
+            l.connector.emit(SocketEvent.of(SocketEvent.Kind.CONNECTED, endpoint, "inproc"));
+            b.socket.emit(SocketEvent.of(SocketEvent.Kind.ACCEPTED, endpoint, "inproc"));
+            return;
+        }
         SocketConfig c = l.connector.config();
         SocketConfig s = b.socket.config();
         Peer[] pair = Peer.inprocPair(l.connector, c.sendHwm(), c.receiveHwm(), b.socket, s.sendHwm(),
