@@ -160,6 +160,16 @@ public final class Context implements AutoCloseable {
         return new XPubSocket(this, options, xpub);
     }
 
+    /** @return a STREAM socket (raw TCP) with default options */
+    public StreamSocket stream() {
+        return stream(SocketOptions.DEFAULTS);
+    }
+
+    /** @param options the socket's options @return a STREAM socket (raw TCP) */
+    public StreamSocket stream(SocketOptions options) {
+        return new StreamSocket(this, options);
+    }
+
     /**
      * Creates a socket of a type chosen at run time, for configuration-driven code; cast it to {@link Sender} or
      * {@link Receiver} (or its class) to use it.
@@ -167,7 +177,7 @@ public final class Context implements AutoCloseable {
      * @param type the type
      * @param options the socket's options
      * @return the socket
-     * @throws IllegalArgumentException for a type jzmtp does not provide (STREAM and the draft types, for now)
+     * @throws IllegalArgumentException for a type jzmtp does not provide (the draft types, for now)
      */
     public ZSocket socket(io.jzmtp.core.SocketType type, SocketOptions options) {
         switch (type) {
@@ -182,9 +192,10 @@ public final class Context implements AutoCloseable {
             case PUSH: return push(options);
             case XPUB: return xpub(options, XPubOptions.DEFAULTS);
             case XSUB: return xsub(options);
+            case STREAM: return stream(options);
             default:
                 throw new IllegalArgumentException("socket type " + type
-                    + ": expected PAIR, PUB, SUB, REQ, REP, DEALER, ROUTER, PULL, PUSH, XPUB or XSUB");
+                    + ": expected PAIR, PUB, SUB, REQ, REP, DEALER, ROUTER, PULL, PUSH, XPUB, XSUB or STREAM");
         }
     }
 

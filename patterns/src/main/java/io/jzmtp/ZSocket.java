@@ -55,7 +55,16 @@ public abstract class ZSocket implements AutoCloseable {
      * @throws IllegalArgumentException if the endpoint is malformed or cannot be bound (naming it)
      */
     public final String bind(String endpoint) {
+        checkEndpoint(endpoint);
         return core.bind(endpoint);
+    }
+
+    /**
+     * Refuses endpoints this socket type cannot use (STREAM: raw TCP has no meaning over inproc).
+     *
+     * @param endpoint the endpoint
+     */
+    void checkEndpoint(String endpoint) {
     }
 
     /**
@@ -66,6 +75,7 @@ public abstract class ZSocket implements AutoCloseable {
      * @throws IllegalArgumentException if the endpoint is malformed
      */
     public final void connect(String endpoint) {
+        checkEndpoint(endpoint);
         core.connect(endpoint);
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class IdentityTable implements PeerRouter {
     private final SocketCore core;
     private final boolean handover;
+    private final boolean generateAll;
     private final HashMap<Key, Peer> byId = new HashMap<>();
     private int counter = ThreadLocalRandom.current().nextInt();
 
@@ -39,8 +40,18 @@ public final class IdentityTable implements PeerRouter {
      * @param handover whether a new peer may take over an id in use
      */
     public IdentityTable(SocketCore core, boolean handover) {
+        this(core, handover, false);
+    }
+
+    /**
+     * @param core the socket
+     * @param handover whether a new peer may take over an id in use
+     * @param generateAll give every peer a generated id as soon as it attaches (STREAM: raw peers announce nothing)
+     */
+    public IdentityTable(SocketCore core, boolean handover, boolean generateAll) {
         this.core = core;
         this.handover = handover;
+        this.generateAll = generateAll;
     }
 
     /**
@@ -61,7 +72,11 @@ public final class IdentityTable implements PeerRouter {
 
     @Override
     public void peerAttached(Peer peer) {
-        if (peer.metadata().size() > 0) {
+        if (generateAll) {
+            byte[] id = generate();
+            peer.attachment = id;
+            byId.put(new Key(id), peer);
+        } else if (peer.metadata().size() > 0) {
             identify(peer);
         }
     }

@@ -12,7 +12,7 @@ public interface EngineOwner {
      * @param engine the engine
      * @return the peer whose pipes the engine must serve from now on
      */
-    Peer onHandshakeComplete(ZmtpEngine engine);
+    Peer onHandshakeComplete(Engine engine);
 
     /**
      * The engine stopped and its channel is closed. Called exactly once.
@@ -20,5 +20,5 @@ public interface EngineOwner {
      * @param engine the engine
      * @param termination why
      */
-    void onEngineClosed(ZmtpEngine engine, EngineTermination termination);
+    void onEngineClosed(Engine engine, EngineTermination termination);
 }

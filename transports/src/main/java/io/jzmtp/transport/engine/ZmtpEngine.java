@@ -1,5 +1,6 @@
 package io.jzmtp.transport.engine;
 
+import io.jzmtp.core.Metadata;
 import io.jzmtp.core.ProtocolException;
 import io.jzmtp.core.command.Commands;
 import io.jzmtp.core.connection.ZmtpConnection;
@@ -38,7 +39,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>Any protocol error closes the connection (after an ERROR command where the codec asks for one) and is reported
  * to the owner with its reason. Owned by one I/O thread: every method runs on it. Steady traffic allocates nothing.
  */
-public final class ZmtpEngine implements IoHandler, ZmtpHandler, TimerHandler {
+public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHandler {
     /** Size of the read and write buffers. */
     static final int BUFFER_SIZE = 64 * 1024;
     private static final int CONTROL_CAPACITY = 4096;
@@ -129,12 +130,19 @@ public final class ZmtpEngine implements IoHandler, ZmtpHandler, TimerHandler {
         return conn;
     }
 
-    /** @return the peer's address. */
+    @Override
     public String peerAddress() {
         return peerAddress;
     }
 
+    @Override
+    public Metadata peerMetadata() {
+        Metadata m = conn.peerMetadata();
+        return m == null ? Metadata.EMPTY : m;
+    }
+
     /** @return true once the engine has stopped. */
+    @Override
     public boolean isClosed() {
         return closed;
     }
@@ -165,6 +173,7 @@ public final class ZmtpEngine implements IoHandler, ZmtpHandler, TimerHandler {
     }
 
     /** The outbound pipe has messages again: write them. I/O thread only. */
+    @Override
     public void outputReady() {
         if (!closed) {
             try {
@@ -176,6 +185,7 @@ public final class ZmtpEngine implements IoHandler, ZmtpHandler, TimerHandler {
     }
 
     /** The inbound pipe has room again: deliver the held message and read on. I/O thread only. */
+    @Override
     public void inputReady() {
         if (closed || !inputBlocked) {
             return;
@@ -208,6 +218,7 @@ public final class ZmtpEngine implements IoHandler, ZmtpHandler, TimerHandler {
      * Sends what is queued, then closes: at once if nothing is, otherwise when the outbound pipe is empty (the
      * owner enforces the linger with its own timer and {@link #close()}). I/O thread only.
      */
+    @Override
     public void closeWhenFlushed() {
         lingering = true;
         if (peer == null) {
@@ -218,6 +229,7 @@ public final class ZmtpEngine implements IoHandler, ZmtpHandler, TimerHandler {
     }
 
     /** Closes the connection at our initiative. I/O thread only. */
+    @Override
     public void close() {
         if (!closed) {
             finish(new EngineTermination(EngineTermination.Kind.LOCAL_CLOSE, null, conn.isReady(), "closed locally"));

@@ -1,9 +1,9 @@
 package io.jzmtp.transport.stream;
 
 import io.jzmtp.transport.context.ContextCore;
+import io.jzmtp.transport.engine.Engine;
 import io.jzmtp.transport.engine.EngineConfig;
 import io.jzmtp.transport.engine.EngineTermination;
-import io.jzmtp.transport.engine.ZmtpEngine;
 import io.jzmtp.transport.io.IoThread;
 import io.jzmtp.transport.socket.Peer;
 import io.jzmtp.transport.socket.SocketCore;
@@ -44,16 +44,16 @@ final class AcceptSession extends Session {
     }
 
     @Override
-    Peer attachPeer(ZmtpEngine e) {
+    Peer attachPeer(Engine e) {
         Peer p = newPeer();
-        p.handshake(e.connection().peerMetadata());
+        p.handshake(e.peerMetadata());
         peer = p;
         socket.post(s -> s.onPeerAttached(p));
         return p;
     }
 
     @Override
-    public void onEngineClosed(ZmtpEngine e, EngineTermination t) {
+    public void onEngineClosed(Engine e, EngineTermination t) {
         engine = null;
         reportEnd(t);
         finished();

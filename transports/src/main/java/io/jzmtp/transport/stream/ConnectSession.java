@@ -4,10 +4,10 @@ import io.jzmtp.core.SocketType;
 import io.jzmtp.monitor.SocketEvent;
 import io.jzmtp.transport.context.ContextCore;
 import io.jzmtp.transport.endpoint.Endpoint;
+import io.jzmtp.transport.engine.Engine;
 import io.jzmtp.transport.engine.EngineConfig;
 import io.jzmtp.transport.engine.EngineTermination;
 import io.jzmtp.transport.engine.ReconnectBackoff;
-import io.jzmtp.transport.engine.ZmtpEngine;
 import io.jzmtp.transport.io.IoHandler;
 import io.jzmtp.transport.io.IoThread;
 import io.jzmtp.transport.socket.Peer;
@@ -61,7 +61,7 @@ final class ConnectSession extends Session {
      * @return the peer for the caller to attach to the socket, or null with IMMEDIATE
      */
     Peer preparePeer() {
-        if (config.immediate()) {
+        if (perConnectionPeer()) {
             return null;
         }
         Peer p = newPeer();
@@ -133,17 +133,17 @@ final class ConnectSession extends Session {
     }
 
     @Override
-    Peer attachPeer(ZmtpEngine e) {
+    Peer attachPeer(Engine e) {
         backoff.reset();
         Peer p = peer;
         if (p == null) {
             p = newPeer();
             peer = p;
-            p.handshake(e.connection().peerMetadata());
+            p.handshake(e.peerMetadata());
             Peer attached = p;
             socket.post(s -> s.onPeerAttached(attached));
         } else {
-            p.handshake(e.connection().peerMetadata());
+            p.handshake(e.peerMetadata());
             Peer identified = p;
             socket.post(s -> s.onPeerIdentified(identified));
         }
@@ -151,7 +151,7 @@ final class ConnectSession extends Session {
     }
 
     @Override
-    public void onEngineClosed(ZmtpEngine e, EngineTermination t) {
+    public void onEngineClosed(Engine e, EngineTermination t) {
         engine = null;
         reportEnd(t);
         if (closing || t.kind() == EngineTermination.Kind.PROTOCOL_ERROR) {
@@ -159,7 +159,7 @@ final class ConnectSession extends Session {
             finished();
             return;
         }
-        if (config.immediate()) {
+        if (perConnectionPeer()) {
             releasePeer();
         } else if (peer != null && (config.type() == SocketType.SUB
             || config.type() == SocketType.XSUB)) {
@@ -169,6 +169,11 @@ final class ConnectSession extends Session {
             p.out().drainTo(m -> p.outRecycler().recycle(m));
         }
         retry(t.detail());
+    }
+
+    /** IMMEDIATE, and STREAM (a raw connection is its own peer), attach a peer per completed connection. */
+    private boolean perConnectionPeer() {
+        return config.immediate() || config.type() == SocketType.STREAM;
     }
 
     @Override

@@ -1,11 +1,14 @@
 package io.jzmtp.transport.stream;
 
+import io.jzmtp.core.SocketType;
 import io.jzmtp.monitor.SocketEvent;
 import io.jzmtp.transport.context.ContextCore;
 import io.jzmtp.transport.context.IoResource;
+import io.jzmtp.transport.engine.Engine;
 import io.jzmtp.transport.engine.EngineConfig;
 import io.jzmtp.transport.engine.EngineOwner;
 import io.jzmtp.transport.engine.EngineTermination;
+import io.jzmtp.transport.engine.RawEngine;
 import io.jzmtp.transport.engine.ZmtpEngine;
 import io.jzmtp.transport.io.IoCommand;
 import io.jzmtp.transport.io.IoThread;
@@ -27,7 +30,7 @@ abstract class Session implements EngineOwner, IoResource, PipeEvents {
     final SocketConfig config;
     final EngineConfig engineConfig;
     final String endpoint;
-    ZmtpEngine engine;
+    Engine engine;
     Peer peer;
     boolean closing;
     private long lingerTimer;
@@ -84,8 +87,15 @@ abstract class Session implements EngineOwner, IoResource, PipeEvents {
     }
 
     void startEngine(java.nio.channels.SocketChannel channel, String peerAddress) throws java.io.IOException {
-        engine = new ZmtpEngine(io, channel, engineConfig, this, peerAddress);
-        engine.start();
+        if (config.type() == SocketType.STREAM) {
+            RawEngine raw = new RawEngine(io, channel, this, peerAddress);
+            engine = raw;
+            raw.start();
+            return;
+        }
+        ZmtpEngine zmtp = new ZmtpEngine(io, channel, engineConfig, this, peerAddress);
+        engine = zmtp;
+        zmtp.start();
     }
 
     /** Reports how an engine ended. */
@@ -100,12 +110,12 @@ abstract class Session implements EngineOwner, IoResource, PipeEvents {
     }
 
     @Override
-    public Peer onHandshakeComplete(ZmtpEngine e) {
+    public Peer onHandshakeComplete(Engine e) {
         socket.emit(SocketEvent.of(SocketEvent.Kind.HANDSHAKE_SUCCEEDED, endpoint, e.peerAddress()));
         return attachPeer(e);
     }
 
-    abstract Peer attachPeer(ZmtpEngine e);
+    abstract Peer attachPeer(Engine e);
 
     @Override
     public void close(long lingerNanos) {
