@@ -31,8 +31,14 @@ abstract class Publisher extends ZSocket {
             @Override
             public void peerAttached(Peer peer) {
                 peers.add(peer);
+                peer.attachment = peer.metadata();
                 onPeerAttached(peer);
                 readSubscriptions(peer);
+            }
+
+            @Override
+            public void peerIdentified(Peer peer) {
+                checkReconnected(peer);
             }
 
             @Override
@@ -79,25 +85,46 @@ abstract class Publisher extends ZSocket {
     private void readSubscriptions(Peer peer) {
         Msg m;
         while ((m = peer.in().poll()) != null) {
-            if (m.frameCount() >= 1 && m.frameLength(0) >= 1) {
+            checkReconnected(peer);
+            byte kind = m.frameCount() == 1 && m.frameLength(0) >= 1 ? m.frameArray(0)[m.frameOffset(0)] : -1;
+            if (kind == 1 || kind == 0) {
                 byte[] arr = m.frameArray(0);
                 int off = m.frameOffset(0);
                 int len = m.frameLength(0);
-                byte kind = arr[off];
-                if (kind == 1 || kind == 0) {
-                    boolean subscribe = kind == 1;
-                    boolean edge = !autoApply() ? false : subscribe
-                        ? subscriptions.subscribe(peer, arr, off + 1, len - 1)
-                        : subscriptions.unsubscribe(peer, arr, off + 1, len - 1);
-                    onSubscription(peer, subscribe, m.frameBytes(0), edge);
-                }
-                // Anything else a subscriber sends is not for a publisher: dropped.
+                boolean subscribe = kind == 1;
+                boolean edge = !autoApply() ? false : subscribe
+                    ? subscriptions.subscribe(peer, arr, off + 1, len - 1)
+                    : subscriptions.unsubscribe(peer, arr, off + 1, len - 1);
+                onSubscription(peer, subscribe, m.frameBytes(0), edge);
+            } else {
+                onUpstream(m);
             }
             peer.inRecycler().recycle(m);
         }
         if (peer.in().isDrained()) {
             core.removePeer(peer);
         }
+    }
+
+    /**
+     * A connecting peer's pipes outlive its connections, and after each new handshake its subscriber sends all its
+     * subscriptions again (RFC 29): those of the previous connection are dropped first, or they would count twice
+     * and one cancellation would no longer undo one subscription. Checked after each message taken, since a message
+     * written after the new handshake makes the new metadata visible.
+     */
+    private void checkReconnected(Peer peer) {
+        Object now = peer.metadata();
+        if (peer.attachment != now) {
+            peer.attachment = now;
+            subscriptions.removeAll(peer, this::lostLast);
+        }
+    }
+
+    /**
+     * A message from a subscriber that is not a subscription (one frame starting 0x01 or 0x00). A PUB discards it
+     * (RFC 29-PUB-8); an XPUB delivers it (29-XPUB-14). Copies what it keeps: {@code m} is recycled on return.
+     */
+    void onUpstream(Msg m) {
     }
 
     @Override

@@ -47,6 +47,12 @@ public final class ReqSocket extends DuplexSocket {
 
     @Override
     int route(Msg m, Message message) {
+        // RFC 28-REQ-8/9: whatever the peers sent before this request goes out cannot be its reply: drop it, so that
+        // a message the next peer sent while another one was asked is not taken for that peer's reply.
+        Msg stale;
+        while ((stale = fetch()) != null) {
+            fetchedFrom().inRecycler().recycle(stale);
+        }
         int r = super.route(m, message);
         if (r == SENT) {
             requestPeer = routing.out.lastPeer();

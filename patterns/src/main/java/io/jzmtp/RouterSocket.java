@@ -67,7 +67,13 @@ public final class RouterSocket extends DuplexSocket {
     Message accept(Msg m, Peer from) {
         byte[] id = IdentityTable.idOf(from);
         if (id == null) {
-            return null;
+            // A connecting peer's first messages may be read before the command saying it was identified, which its
+            // I/O thread posted before writing them: run that command, then look again.
+            core.processCommands();
+            id = IdentityTable.idOf(from);
+            if (id == null) {
+                return null;
+            }
         }
         ArrayList<byte[]> frames = frames(m, 0);
         frames.add(0, id);

@@ -51,6 +51,16 @@ public final class SocketOptions {
         return b.linger;
     }
 
+    /** @return true if receiving returns only the newest queued message */
+    public boolean conflate() {
+        return b.conflate;
+    }
+
+    /** @return true if tcp connections use SO_KEEPALIVE */
+    public boolean tcpKeepalive() {
+        return b.tcpKeepalive;
+    }
+
     /** @return true if a ROUTER reports unroutable messages instead of dropping them */
     public boolean routerMandatory() {
         return b.routerMandatory;
@@ -87,7 +97,7 @@ public final class SocketOptions {
             nanos(b.reconnectInterval, -1), nanos(b.reconnectIntervalMax, 0), b.immediate, b.routingId.clone(),
             b.metadata.build(), b.maxMessageSize, nanos(b.handshakeTimeout, 0), nanos(b.heartbeatInterval, 0),
             nanos(b.heartbeatTimeout, -1), nanos(b.heartbeatTtl, 0), b.plainServer, b.plainUsername,
-            b.plainPassword, b.authenticator, b.ipv6);
+            b.plainPassword, b.authenticator, b.ipv6, b.tcpKeepalive);
     }
 
     private static long nanos(Duration d, long ifNull) {
@@ -126,6 +136,8 @@ public final class SocketOptions {
         private boolean probeRouter;
         private boolean reqRelaxed;
         private boolean reqCorrelate;
+        private boolean tcpKeepalive;
+        private boolean conflate;
 
         private Builder() {
         }
@@ -155,6 +167,8 @@ public final class SocketOptions {
             c.probeRouter = probeRouter;
             c.reqRelaxed = reqRelaxed;
             c.reqCorrelate = reqCorrelate;
+            c.tcpKeepalive = tcpKeepalive;
+            c.conflate = conflate;
             return c;
         }
 
@@ -359,6 +373,25 @@ public final class SocketOptions {
         /** @param on REQ: prefix each request with a request id and accept only the matching reply @return this */
         public Builder reqCorrelate(boolean on) {
             this.reqCorrelate = on;
+            return this;
+        }
+
+        /** @param on enable TCP keepalive (SO_KEEPALIVE) on tcp connections @return this */
+        public Builder tcpKeepalive(boolean on) {
+            this.tcpKeepalive = on;
+            return this;
+        }
+
+        /**
+         * Keep only the newest message: a receive takes everything queued and returns the last one (for state
+         * updates where only the latest value matters). Applies to receiving (SUB, PULL, DEALER, PAIR); a sending
+         * socket's queue is not conflated.
+         *
+         * @param on the setting
+         * @return this
+         */
+        public Builder conflate(boolean on) {
+            this.conflate = on;
             return this;
         }
 

@@ -16,6 +16,8 @@ import java.util.Map;
  */
 abstract class Subscriber extends ZSocket {
     private final Map<Key, Integer> held = new LinkedHashMap<>();
+    /** Marks (in {@link Peer#attachment}) a peer that was sent the full set: later changes go to it one by one. */
+    private static final Object SYNCED = new Object();
 
     /** A topic as a map key. */
     record Key(byte[] topic) {
@@ -84,7 +86,11 @@ abstract class Subscriber extends ZSocket {
         }
         byte[] frame = frame(subscribe, topic);
         for (Peer p : core.peers()) {
-            offer(p, frame);
+            // A connecting peer not yet through its handshake gets the full set then; sending it this change now
+            // as well would count it twice at the publisher.
+            if (p.attachment == SYNCED) {
+                offer(p, frame);
+            }
         }
         return true;
     }
@@ -101,6 +107,7 @@ abstract class Subscriber extends ZSocket {
     }
 
     private void sendAllTo(Peer peer) {
+        peer.attachment = SYNCED;
         for (Map.Entry<Key, Integer> e : held.entrySet()) {
             byte[] frame = frame(true, e.getKey().topic());
             for (int i = 0; i < e.getValue(); i++) {

@@ -13,14 +13,15 @@ import java.util.ArrayList;
  * messages {@code 0x01+topic} (subscribe) or {@code 0x00+topic} (cancel), whatever form they had on the wire. By
  * default only the first subscription to a topic and the cancellation of its last one are passed up; {@code verbose}
  * passes every subscription, {@code verboser} every cancellation too. When a subscriber leaves, the topics only it
- * held are passed up as cancellations. {@code nodrop} makes a full subscriber back-pressure instead of a drop.
+ * held are passed up as cancellations. Any other message a subscriber sends (an XSUB's upstream traffic) is
+ * delivered as it is. {@code nodrop} makes a full subscriber back-pressure instead of a drop.
  * {@code welcome} is sent to every new subscriber. In {@code manual} mode nothing is applied automatically: the
  * application calls {@link #subscribe}/{@link #unsubscribe} for the peer whose subscription it last received.
  *
  * <p>Owner thread only; see {@link ZSocket}.
  */
 public final class XPubSocket extends Publisher implements Sender, Receiver {
-    private final ArrayDeque<byte[]> upstream = new ArrayDeque<>();
+    private final ArrayDeque<ArrayList<byte[]>> upstream = new ArrayDeque<>();
     private final XPubOptions x;
     private Peer lastSubscriber;
 
@@ -55,15 +56,27 @@ public final class XPubSocket extends Publisher implements Sender, Receiver {
         lastSubscriber = peer;
         boolean pass = x.manual() || edge || (subscribe ? x.verbose() || x.verboser() : x.verboser());
         if (pass) {
-            upstream.add(frame);
+            upstream.add(one(frame));
         }
+    }
+
+    @Override
+    void onUpstream(Msg m) {
+        // RFC 29: an XPUB delivers what its subscribers send, subscriptions and other messages alike.
+        upstream.add(frames(m, 0));
+    }
+
+    private static ArrayList<byte[]> one(byte[] frame) {
+        ArrayList<byte[]> one = new ArrayList<>(1);
+        one.add(frame);
+        return one;
     }
 
     @Override
     void lostLast(byte[] prefix) {
         byte[] frame = new byte[prefix.length + 1];
         System.arraycopy(prefix, 0, frame, 1, prefix.length);
-        upstream.add(frame);
+        upstream.add(one(frame));
     }
 
     /**
@@ -128,11 +141,9 @@ public final class XPubSocket extends Publisher implements Sender, Receiver {
         long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : core.context().clock().nanoTime() + timeoutNanos;
         while (true) {
             core.processCommands();
-            byte[] frame = upstream.poll();
-            if (frame != null) {
-                ArrayList<byte[]> one = new ArrayList<>(1);
-                one.add(frame);
-                return Message.wrap(one);
+            ArrayList<byte[]> frames = upstream.poll();
+            if (frames != null) {
+                return Message.wrap(frames);
             }
             if (timeoutNanos == 0 || core.context().clock().nanoTime() >= deadline) {
                 return null;

@@ -26,6 +26,7 @@ public abstract class ZSocket implements AutoCloseable {
     private final NanoClock clock;
     private Monitor monitor;
     private Msg spare;
+    private final boolean conflate;
     /** A message taken ahead by {@link #pollIn()}, delivered by the next receive. */
     private Message peeked;
     /** The message being built frame by frame on the garbage-free path. */
@@ -34,6 +35,7 @@ public abstract class ZSocket implements AutoCloseable {
 
     ZSocket(Context context, SocketType type, SocketOptions options, Routing routing) {
         Objects.requireNonNull(options, "options");
+        this.conflate = options.conflate();
         this.type = type;
         this.routing = routing;
         this.core = new SocketCore(context.core(), options.toConfig(type), routing);
@@ -254,14 +256,31 @@ public abstract class ZSocket implements AutoCloseable {
     void sent(Message message) {
     }
 
-    /** Takes the next inbound message, fair-queued by default; {@link #fetchedFrom()} names its peer. */
+    /**
+     * Takes the next inbound message, fair-queued by default; {@link #fetchedFrom()} names its peer. With CONFLATE,
+     * everything queued is taken and only the newest is kept.
+     */
     Msg fetch() {
-        return routing.in.poll();
+        Msg m = routing.in.poll();
+        if (!conflate || m == null) {
+            return m;
+        }
+        Peer from = routing.in.lastPeer();
+        Msg newer;
+        while ((newer = routing.in.poll()) != null) {
+            from.inRecycler().recycle(m);
+            m = newer;
+            from = routing.in.lastPeer();
+        }
+        conflatedFrom = from;
+        return m;
     }
+
+    private Peer conflatedFrom;
 
     /** @return the peer the last fetched message came from */
     Peer fetchedFrom() {
-        return routing.in.lastPeer();
+        return conflate && conflatedFrom != null ? conflatedFrom : routing.in.lastPeer();
     }
 
     /** Turns a fetched message into what the application receives; null drops it. Copies the frames. */

@@ -89,4 +89,18 @@ class PushPullSmokeTest {
             assertEquals("early", pull.receive(Duration.ofSeconds(10)).string(0));
         }
     }
+
+    @Test
+    void conflateKeepsOnlyTheNewest() {
+        try (Context ctx = Context.create();
+             PullSocket pull = ctx.pull(SocketOptions.builder().conflate(true).build());
+             PushSocket push = ctx.push()) {
+            push.connect(pull.bind("inproc://conflate"));
+            for (int i = 0; i < 100; i++) {
+                push.send("v" + i);
+            }
+            assertEquals("v99", pull.receive(Duration.ofSeconds(10)).string(0));
+            org.junit.jupiter.api.Assertions.assertNull(pull.tryReceive());
+        }
+    }
 }

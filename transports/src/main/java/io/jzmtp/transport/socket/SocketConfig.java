@@ -37,13 +37,15 @@ import java.util.function.BiFunction;
  * @param plainPassword the PLAIN password
  * @param authenticator answers authentication questions on the server side; may be null
  * @param ipv6 resolve and bind IPv6 as well as IPv4
+ * @param tcpKeepalive enable SO_KEEPALIVE on tcp connections
  */
 public record SocketConfig(SocketType type, int sendHwm, int receiveHwm, long lingerNanos,
                            long reconnectIntervalNanos, long reconnectIntervalMaxNanos, boolean immediate,
                            byte[] routingId, Metadata metadata, long maxMessageSize, long handshakeTimeoutNanos,
                            long heartbeatIntervalNanos, long heartbeatTimeoutNanos, long heartbeatTtlNanos,
                            boolean plainServer, byte[] plainUsername, byte[] plainPassword,
-                           BiFunction<AuthRequest, String, AuthResult> authenticator, boolean ipv6) {
+                           BiFunction<AuthRequest, String, AuthResult> authenticator, boolean ipv6,
+                           boolean tcpKeepalive) {
     /** libzmq's default HWM. */
     public static final int DEFAULT_HWM = 1000;
     /**
@@ -75,7 +77,7 @@ public record SocketConfig(SocketType type, int sendHwm, int receiveHwm, long li
     public static SocketConfig defaults(SocketType type) {
         return new SocketConfig(type, DEFAULT_HWM, DEFAULT_HWM, DEFAULT_LINGER_NANOS, DEFAULT_RECONNECT_NANOS, 0,
             false, new byte[0], Metadata.EMPTY, -1, EngineConfig.DEFAULT_HANDSHAKE_TIMEOUT_NANOS, 0, -1, 0,
-            false, null, null, null, false);
+            false, null, null, null, false, false);
     }
 
     /** @return the engine settings these options imply. */

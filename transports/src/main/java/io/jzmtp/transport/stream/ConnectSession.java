@@ -83,7 +83,7 @@ final class ConnectSession extends Session {
         SocketChannel ch = null;
         try {
             SocketAddress address = StreamAddresses.remote(target, config.ipv6());
-            ch = StreamAddresses.openChannel(target);
+            ch = StreamAddresses.openChannel(target, config.tcpKeepalive());
             ch.configureBlocking(false);
             if (ch.connect(address)) {
                 connected(ch);

@@ -49,19 +49,25 @@ final class StreamAddresses {
         return all[0];
     }
 
-    static SocketChannel openChannel(Endpoint e) throws IOException {
+    static SocketChannel openChannel(Endpoint e, boolean keepalive) throws IOException {
         if (e.transport() == Endpoint.Transport.IPC) {
             return SocketChannel.open(StandardProtocolFamily.UNIX);
         }
         SocketChannel ch = SocketChannel.open();
         ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        if (keepalive) {
+            ch.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+        }
         return ch;
     }
 
-    static void configureAccepted(SocketChannel ch, Endpoint e) throws IOException {
+    static void configureAccepted(SocketChannel ch, Endpoint e, boolean keepalive) throws IOException {
         ch.configureBlocking(false);
         if (e.transport() == Endpoint.Transport.TCP) {
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (keepalive) {
+                ch.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+            }
         }
     }
 

@@ -89,7 +89,7 @@ final class StreamListener implements IoHandler, IoResource {
             }
             String peerAddress;
             try {
-                StreamAddresses.configureAccepted(c, endpoint);
+                StreamAddresses.configureAccepted(c, endpoint, socket.config().tcpKeepalive());
                 peerAddress = StreamAddresses.describe(c.getRemoteAddress());
             } catch (IOException e) {
                 c.close();
