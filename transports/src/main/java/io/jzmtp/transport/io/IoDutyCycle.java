@@ -33,6 +33,9 @@ final class IoDutyCycle implements Agent {
     private final TimerService timers = new TimerService(64);
     private final NanoClock clock;
     private final IoIdleStrategy idleStrategy;
+    /** Idle cycles to poll (selectNow) before blocking in select. */
+    private static final int SPIN_CYCLES_BEFORE_BLOCKING = 100;
+    private int idleCycles;
     private final MessagePassingQueue.Consumer<IoCommand> commandRunner = this::runCommand;
     private final Consumer<SelectionKey> dispatcher = this::dispatch;
 
@@ -80,9 +83,18 @@ final class IoDutyCycle implements Agent {
 
     void idle(int workCount) {
         if (workCount > 0) {
+            idleCycles = 0;
             return;
         }
         if (idleStrategy == IoIdleStrategy.BUSY_SPIN) {
+            Thread.onSpinWait();
+            return;
+        }
+        // Under load, work arrives again within microseconds: polling a little longer before blocking saves the
+        // producers a selector wake-up (a system call each) per message. Bounded, so an idle thread still blocks
+        // after a few tens of microseconds.
+        if (idleCycles < SPIN_CYCLES_BEFORE_BLOCKING) {
+            idleCycles++;
             Thread.onSpinWait();
             return;
         }
