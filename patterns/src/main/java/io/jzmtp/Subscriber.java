@@ -16,8 +16,6 @@ import java.util.Map;
  */
 abstract class Subscriber extends ZSocket {
     private final Map<Key, Integer> held = new LinkedHashMap<>();
-    /** Marks (in {@link Peer#attachment}) a peer that was sent the full set: later changes go to it one by one. */
-    private static final Object SYNCED = new Object();
 
     /** A topic as a map key. */
     record Key(byte[] topic) {
@@ -45,7 +43,10 @@ abstract class Subscriber extends ZSocket {
 
             @Override
             public void peerIdentified(Peer peer) {
-                sendAllTo(peer);
+                // Not if peerAttached already saw this handshake's metadata and sent the set for it.
+                if (peer.attachment != peer.metadata()) {
+                    sendAllTo(peer);
+                }
             }
 
             @Override
@@ -86,9 +87,9 @@ abstract class Subscriber extends ZSocket {
         }
         byte[] frame = frame(subscribe, topic);
         for (Peer p : core.peers()) {
-            // A connecting peer not yet through its handshake gets the full set then; sending it this change now
-            // as well would count it twice at the publisher.
-            if (p.attachment == SYNCED) {
+            // A peer is sent the full set once per handshake (see sendAllTo); one whose current handshake has not
+            // been handled yet gets this change with the set, and sending it now as well would count it twice.
+            if (p.attachment != null && p.attachment == p.metadata()) {
                 offer(p, frame);
             }
         }
@@ -106,8 +107,9 @@ abstract class Subscriber extends ZSocket {
         return false;
     }
 
+    /** Sends the full set to a peer, and records in its attachment the handshake (metadata) it was sent for. */
     private void sendAllTo(Peer peer) {
-        peer.attachment = SYNCED;
+        peer.attachment = peer.metadata();
         for (Map.Entry<Key, Integer> e : held.entrySet()) {
             byte[] frame = frame(true, e.getKey().topic());
             for (int i = 0; i < e.getValue(); i++) {
