@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -190,9 +189,6 @@ class Rfc29XPubXSubConformanceTest {
     // a subscription made while the connection is down still reaches the new publisher exactly once (a verbose
     // XPUB shows every one it receives).
     @Test
-    @Disabled("bug (transports, ConnectSession.onEngineClosed): a SUB/XSUB's outgoing pipe is emptied when its "
-        + "connection is lost rather than when the next one is made, so a subscription made while disconnected is "
-        + "sent twice after reconnection (once from the pipe, once in the full re-send) and counted twice")
     void subscriptionChangeWhileDisconnectedIsSentOnce() {
         XPubOptions verbose = new XPubOptions(true, true, false, null, false);
         String ep = Transport.TCP.concrete("xx-outage");

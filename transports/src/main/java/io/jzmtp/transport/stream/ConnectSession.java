@@ -132,8 +132,19 @@ final class ConnectSession extends Session {
         retryTimer = io.scheduleTimer(io.clock().nanoTime() + delay, (id, now) -> attempt());
     }
 
+    /** Completed handshakes so far on this session's connections. */
+    private int handshakes;
+
     @Override
     Peer attachPeer(Engine e) {
+        try {
+            return attachPeerOnce(e);
+        } finally {
+            handshakes++;
+        }
+    }
+
+    private Peer attachPeerOnce(Engine e) {
         backoff.reset();
         Peer p = peer;
         if (p == null) {
@@ -144,6 +155,13 @@ final class ConnectSession extends Session {
             socket.post(s -> s.onPeerAttached(attached));
         } else {
             p.handshake(e.peerMetadata());
+            if (handshakes > 0 && (config.type() == SocketType.SUB || config.type() == SocketType.XSUB)) {
+                // A subscriber sends its full set after each handshake; whatever was queued toward an earlier
+                // connection (or while there was none) would then arrive twice, and subscriptions are counted
+                // (RFC 29). Dropped here, at the handshake, so nothing queued in between is missed or doubled.
+                Peer queued = p;
+                queued.out().drainTo(m -> queued.outRecycler().recycle(m));
+            }
             Peer identified = p;
             socket.post(s -> s.onPeerIdentified(identified));
         }
@@ -161,12 +179,6 @@ final class ConnectSession extends Session {
         }
         if (perConnectionPeer()) {
             releasePeer();
-        } else if (peer != null && (config.type() == SocketType.SUB
-            || config.type() == SocketType.XSUB)) {
-            // A subscriber resends all its subscriptions after the next handshake; what was queued toward the lost
-            // connection would arrive twice, and subscriptions are counted (RFC 29).
-            Peer p = peer;
-            p.out().drainTo(m -> p.outRecycler().recycle(m));
         }
         retry(t.detail());
     }
