@@ -102,7 +102,7 @@ final class CommandCases {
             handshakeFrame().ping(10, new byte[0]), ZMTP_UNEXPECTED_COMMAND, atMark());
         c.fails("PONG before READY", "37-PING-1", NULL_DEALER,
             handshakeFrame().pong(new byte[0]), ZMTP_UNEXPECTED_COMMAND, atMark());
-        c.fails("SUBSCRIBE before READY", "23-META-8", NULL_DEALER,
+        c.fails("SUBSCRIBE before READY", "23-NULL-9", NULL_DEALER,
             handshakeFrame().subscribe(ascii("topic")), ZMTP_UNEXPECTED_COMMAND, atMark());
     }
 

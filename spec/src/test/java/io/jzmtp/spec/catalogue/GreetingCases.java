@@ -115,7 +115,7 @@ final class GreetingCases {
         c.tolerates("baseline: valid NULL greeting and READY", "23-GREET-1", NULL_DEALER, nullPeer());
         c.tolerates("padding all 0xFF (not significant)", "23-VER-8",
             NULL_DEALER, nullPeer().fill(1, 8, 0xFF));
-        c.tolerates("padding all zero (demanding mode)", "23-VER-7", NULL_DEALER, nullPeer().fill(1, 8, 0));
+        c.tolerates("padding all zero (demanding mode)", "23-VER-8", NULL_DEALER, nullPeer().fill(1, 8, 0));
         c.tolerates("padding = identity length + 1 = 6 (detecting mode)", "23-VER-5",
             NULL_DEALER, nullPeer().set(8, 6));
         c.tolerates("signature octet 9 is 0xFF (only bit 0 is significant)", "23-COMPAT-9",
@@ -135,7 +135,7 @@ final class GreetingCases {
             PLAIN_CLIENT, peer().greeting("PLAIN", false).welcome().readyAs("REP"));
         c.tolerates("PLAIN client announcing as-server 1 (both sides claim the server role)", "24-MECH-2",
             PLAIN_SERVER, peer().greeting("PLAIN", true).hello("admin", "secret").initiateAs("REQ"));
-        c.waits("greeting stops after 63 octets (a stall, for the handshake timer)", "23-VER-6",
+        c.waits("greeting stops after 63 octets (a stall, for the handshake timer)", "23-GREET-1",
             NULL_DEALER, peer().raw(java.util.Arrays.copyOf(peer().nullGreeting().bytes(), 63)), Phase.GREETING);
         c.waits("greeting stops after the 10-octet signature", "23-VER-4",
             NULL_DEALER, peer().raw(java.util.Arrays.copyOf(peer().nullGreeting().bytes(), 10)), Phase.GREETING);

@@ -8,11 +8,26 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-test TCP forwarder on loopback that can delay, blackhole, reset or half-close the connections it
- * carries, to test disconnects and reconnects without iptables. Test code only; traffic stays on 127.0.0.1.
+ * carries, to test disconnects and reconnects without iptables. Test code only; it listens on and connects to
+ * 127.0.0.1 only, and {@link #close()} stops (and joins) every thread it started.
+ *
+ * <p>Semantics chosen to stay faithful to TCP:
+ * <ul>
+ *   <li>A connection that lost bytes to {@link Mode#BLACKHOLE} stays blackholed in both directions for good: TCP
+ *       never delivers later bytes without the earlier ones, so resuming {@link Mode#PASS} only helps connections
+ *       made (or idle) afterwards. This models a partition and never corrupts a stream.</li>
+ *   <li>When the target refuses a connection, the client's connection is closed at once (as a refused connect
+ *       would end), instead of being left open and silent.</li>
+ *   <li>End of stream is forwarded as a half-close; a connection is closed when both directions have ended.</li>
+ * </ul>
  */
 public final class FaultProxy implements AutoCloseable {
     /** What the proxy does to bytes in flight. */
@@ -23,10 +38,13 @@ public final class FaultProxy implements AutoCloseable {
         BLACKHOLE
     }
 
+    private static final long JOIN_MILLIS = 5_000;
+
     private final ServerSocket server;
     private final int targetPort;
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private final Thread acceptor;
+    private final Set<Link> links = ConcurrentHashMap.newKeySet();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
     private volatile Mode mode = Mode.PASS;
     private volatile long delayMillis;
     private volatile boolean closed;
@@ -40,9 +58,7 @@ public final class FaultProxy implements AutoCloseable {
     public FaultProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        this.acceptor = new Thread(this::acceptLoop, "fault-proxy-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        start(this::acceptLoop, "fault-proxy-accept");
     }
 
     /** @return the port clients should connect to. */
@@ -60,78 +76,146 @@ public final class FaultProxy implements AutoCloseable {
         this.delayMillis = millis;
     }
 
-    /** @return the number of connections the proxy has accepted and not yet closed. */
+    /** @return the number of client connections accepted so far. */
+    public int accepted() {
+        return accepted.get();
+    }
+
+    /** @return the number of carried connections not yet closed. */
     public int openConnections() {
-        return (int) sockets.stream().filter(s -> !s.isClosed()).count() / 2;
+        return links.size();
     }
 
     /** Resets every carried connection (RST to both sides). */
     public void resetAll() {
-        for (Socket s : sockets) {
-            try {
-                s.setSoLinger(true, 0);
-                s.close();
-            } catch (IOException ignored) {
-                // already gone
-            }
+        for (Link l : links) {
+            l.reset();
         }
-        sockets.clear();
     }
 
     /** Half-closes every carried connection: both sides see end of stream, but may still write. */
     public void halfCloseAll() {
-        for (Socket s : sockets) {
-            try {
-                s.shutdownOutput();
-            } catch (IOException ignored) {
-                // already gone
-            }
+        for (Link l : links) {
+            l.halfClose();
         }
+    }
+
+    private void start(Runnable body, String name) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
     }
 
     private void acceptLoop() {
         while (!closed) {
+            Socket client;
             try {
-                Socket client = server.accept();
-                Socket target = new Socket();
-                target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
-                client.setTcpNoDelay(true);
-                target.setTcpNoDelay(true);
-                sockets.add(client);
-                sockets.add(target);
-                pump(client, target, "c2t");
-                pump(target, client, "t2c");
+                client = server.accept();
             } catch (IOException e) {
                 if (closed) {
                     return;
                 }
+                continue;
             }
+            accepted.incrementAndGet();
+            Socket target = new Socket();
+            try {
+                target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
+                client.setTcpNoDelay(true);
+                target.setTcpNoDelay(true);
+            } catch (IOException e) {
+                closeQuietly(target);
+                closeQuietly(client);
+                continue;
+            }
+            Link l = new Link(client, target);
+            links.add(l);
+            if (closed) {
+                l.close();
+                return;
+            }
+            start(() -> l.pump(client, target), "fault-proxy-c2t");
+            start(() -> l.pump(target, client), "fault-proxy-t2c");
         }
     }
 
-    private void pump(Socket from, Socket to, String name) {
-        Thread t = new Thread(() -> {
+    /** One carried connection: the client's socket and ours to the target. */
+    private final class Link {
+        private final Socket client;
+        private final Socket target;
+        private final AtomicInteger ended = new AtomicInteger();
+        private volatile boolean blackholed;
+
+        Link(Socket client, Socket target) {
+            this.client = client;
+            this.target = target;
+        }
+
+        void pump(Socket from, Socket to) {
             byte[] buf = new byte[65536];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try {
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream();
                 int n;
                 while ((n = in.read(buf)) >= 0) {
                     long d = delayMillis;
                     if (d > 0) {
                         Thread.sleep(d); // the injected fault itself, not synchronisation
                     }
-                    if (mode == Mode.PASS) {
+                    if (mode == Mode.BLACKHOLE) {
+                        blackholed = true;
+                    }
+                    if (!blackholed) {
                         out.write(buf, 0, n);
                         out.flush();
                     }
                 }
-                to.shutdownOutput();
-            } catch (IOException | InterruptedException e) {
-                closeQuietly(from);
-                closeQuietly(to);
+                if (!blackholed) {
+                    shutdownOutputQuietly(to);
+                }
+            } catch (IOException e) {
+                close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+            } finally {
+                if (ended.incrementAndGet() == 2) {
+                    close();
+                }
             }
-        }, "fault-proxy-" + name);
-        t.setDaemon(true);
-        t.start();
+        }
+
+        void reset() {
+            try {
+                client.setSoLinger(true, 0);
+                target.setSoLinger(true, 0);
+            } catch (IOException ignored) {
+                // already gone: closing is all that is left
+            }
+            close();
+        }
+
+        void halfClose() {
+            shutdownOutputQuietly(client);
+            shutdownOutputQuietly(target);
+        }
+
+        void close() {
+            closeQuietly(client);
+            closeQuietly(target);
+            links.remove(this);
+        }
+    }
+
+    private static void shutdownOutputQuietly(Socket s) {
+        try {
+            if (!s.isClosed() && !s.isOutputShutdown()) {
+                s.shutdownOutput();
+            }
+        } catch (IOException ignored) {
+            // already gone
+        }
     }
 
     private static void closeQuietly(Socket s) {
@@ -142,12 +226,32 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
+    /** Stops accepting, closes every carried connection and waits (bounded) for the proxy's threads to end. */
     @Override
     public void close() throws IOException {
         closed = true;
         server.close();
-        for (Socket s : sockets) {
-            closeQuietly(s);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_MILLIS);
+        // The acceptor first: once it has ended, no link or thread can be added behind our back.
+        join(threads.get(0), deadline);
+        for (Link l : links) {
+            l.close();
+        }
+        for (Thread t : threads) {
+            join(t, deadline);
+        }
+    }
+
+    private static void join(Thread t, long deadline) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        try {
+            t.join(Math.max(1, left));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the fault proxy", e);
+        }
+        if (t.isAlive()) {
+            throw new IllegalStateException("fault proxy thread " + t.getName() + " did not stop");
         }
     }
 }

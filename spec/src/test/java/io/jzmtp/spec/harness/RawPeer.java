@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /**
  * A peer that speaks exact bytes over a plain blocking {@link Socket}, for tests of the engine against
- * hand-made wire input. Every read has a deadline. Test code only.
+ * hand-made wire input. Every read has a deadline. Test code only; one thread at a time.
  */
 public final class RawPeer implements AutoCloseable {
     private final Socket socket;
@@ -37,8 +37,13 @@ public final class RawPeer implements AutoCloseable {
      */
     public static RawPeer connect(String host, int port) throws IOException {
         Socket s = new Socket();
-        s.connect(new InetSocketAddress(host, port), 5_000);
-        return new RawPeer(s);
+        try {
+            s.connect(new InetSocketAddress(host, port), 5_000);
+            return new RawPeer(s);
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
     }
 
     /**
@@ -47,15 +52,15 @@ public final class RawPeer implements AutoCloseable {
      * @param server the listening socket
      * @param timeout how long to wait
      * @return the peer
-     * @throws IOException if nothing connects in time
+     * @throws IOException if nothing connects in time ({@link SocketTimeoutException})
      */
     public static RawPeer accept(ServerSocket server, Duration timeout) throws IOException {
-        server.setSoTimeout((int) timeout.toMillis());
+        server.setSoTimeout((int) Math.max(1, timeout.toMillis()));
         return new RawPeer(server.accept());
     }
 
     /**
-     * Sends bytes.
+     * Sends bytes in one write.
      *
      * @param bytes the bytes
      * @throws IOException if the connection is broken
@@ -63,6 +68,19 @@ public final class RawPeer implements AutoCloseable {
     public void send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+    }
+
+    /**
+     * Sends bytes one write per byte (with TCP_NODELAY, one segment each).
+     *
+     * @param bytes the bytes
+     * @throws IOException if the connection is broken
+     */
+    public void sendByteByByte(byte[] bytes) throws IOException {
+        for (byte b : bytes) {
+            out.write(b & 0xFF);
+            out.flush();
+        }
     }
 
     /**
@@ -94,6 +112,74 @@ public final class RawPeer implements AutoCloseable {
     }
 
     /**
+     * Reads one ZMTP frame (flags, short or long size, body).
+     *
+     * @param timeout the deadline for the whole frame
+     * @return the frame
+     * @throws IOException on timeout, end of stream or error, or a size over 16 MiB
+     */
+    public Wire.Frame readFrame(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        byte[] flags = read(1, left(deadline));
+        int f = flags[0] & 0xFF;
+        byte[] sizeBytes = read((f & Wire.LONG) != 0 ? 8 : 1, left(deadline));
+        long size = 0;
+        for (byte b : sizeBytes) {
+            size = (size << 8) | (b & 0xFF);
+        }
+        if (size < 0 || size > (1 << 24)) {
+            throw new IOException("frame of " + size + " bytes: a raw peer reads at most 16 MiB");
+        }
+        byte[] body = read((int) size, left(deadline));
+        return new Wire.Frame(f, body, Wire.concat(flags, sizeBytes, body));
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+    }
+
+    /**
+     * What arrived before the other side closed.
+     *
+     * @param bytes every byte read
+     * @param closed true if the connection ended (end of stream or reset) within the deadline
+     */
+    public record Drained(byte[] bytes, boolean closed) {
+    }
+
+    /**
+     * Reads everything until the other side closes the connection, or the deadline.
+     *
+     * @param timeout the deadline
+     * @return what arrived and whether the connection ended
+     * @throws IOException on an unexpected error
+     */
+    public Drained readUntilClosed(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return new Drained(got.toByteArray(), false);
+            }
+            socket.setSoTimeout((int) Math.max(1, left));
+            int r;
+            try {
+                r = in.read(buf);
+            } catch (SocketTimeoutException e) {
+                return new Drained(got.toByteArray(), false);
+            } catch (IOException reset) {
+                return new Drained(got.toByteArray(), true);
+            }
+            if (r < 0) {
+                return new Drained(got.toByteArray(), true);
+            }
+            got.write(buf, 0, r);
+        }
+    }
+
+    /**
      * Waits until the other side closes the connection, discarding whatever it sends first.
      *
      * @param timeout the deadline
@@ -101,24 +187,26 @@ public final class RawPeer implements AutoCloseable {
      * @throws IOException on an unexpected error
      */
     public boolean awaitClosed(Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        byte[] buf = new byte[4096];
-        while (true) {
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0) {
-                return false;
-            }
-            socket.setSoTimeout((int) Math.max(1, left));
-            try {
-                if (in.read(buf) < 0) {
-                    return true;
-                }
-            } catch (SocketTimeoutException e) {
-                return false;
-            } catch (IOException reset) {
-                return true;
-            }
-        }
+        return readUntilClosed(timeout).closed();
+    }
+
+    /**
+     * Half-closes: the other side sees end of stream; this side may still read.
+     *
+     * @throws IOException if the socket is closed
+     */
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    /**
+     * Closes abortively: the other side gets a reset (RST), not an orderly end of stream.
+     *
+     * @throws IOException if the socket cannot be closed
+     */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     @Override

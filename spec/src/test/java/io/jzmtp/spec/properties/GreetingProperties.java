@@ -42,7 +42,7 @@ class GreetingProperties {
     }
 
     // RFC 23-GREET-1, 23-GREET-2, 23-GREET-3, 23-GREET-4, 23-GREET-5, 23-GREET-6, 23-GREET-7: the layout;
-    // 23-VER-7 note: jzmtp writes the padding it is given (routing-id length + 1).
+    // Detecting mode (23-VER-5): jzmtp writes the padding it is given (routing-id length + 1), not zeros.
     @Property
     @Label("23-GREET-1..7: Greeting encodes to the RFC layout and parses back to the same record")
     void greetingEncodesToTheLayoutAndParsesBack(@ForAll("greetings") Greeting g, @ForAll long padding) {
