@@ -10,8 +10,8 @@ abstract class DuplexSocket extends ZSocket implements Sender, Receiver {
     }
 
     @Override
-    public final void send(Message message) {
-        sendMessage(message, -1);
+    public final boolean send(Message message) {
+        return sendMessage(message, defaultSendTimeoutNanos());
     }
 
     @Override
@@ -26,7 +26,7 @@ abstract class DuplexSocket extends ZSocket implements Sender, Receiver {
 
     @Override
     public final Message receive() {
-        return receiveMessage(-1);
+        return receiveMessage(defaultReceiveTimeoutNanos());
     }
 
     @Override

@@ -20,8 +20,8 @@ public final class PubSocket extends Publisher implements Sender, FrameSender {
     }
 
     @Override
-    public void send(Message message) {
-        sendMessage(message, 0);
+    public boolean send(Message message) {
+        return sendMessage(message, 0);
     }
 
     /**

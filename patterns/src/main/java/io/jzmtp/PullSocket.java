@@ -15,7 +15,7 @@ public final class PullSocket extends ZSocket implements Receiver, FrameReceiver
 
     @Override
     public Message receive() {
-        return receiveMessage(-1);
+        return receiveMessage(defaultReceiveTimeoutNanos());
     }
 
     @Override

@@ -15,8 +15,8 @@ public final class PushSocket extends ZSocket implements Sender, FrameSender {
     }
 
     @Override
-    public void send(Message message) {
-        sendMessage(message, -1);
+    public boolean send(Message message) {
+        return sendMessage(message, defaultSendTimeoutNanos());
     }
 
     @Override

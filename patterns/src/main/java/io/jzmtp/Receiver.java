@@ -5,9 +5,10 @@ import java.time.Duration;
 /** A socket that receives. Owner thread only. */
 public interface Receiver {
     /**
-     * Receives the next message, waiting for one.
+     * Receives the next message, waiting for one for at most the socket's receive timeout
+     * ({@link SocketOptions.Builder#receiveTimeout}; without one, as long as it takes).
      *
-     * @return the message
+     * @return the message, or null if the socket's receive timeout passed
      * @throws SocketInterruptedException if interrupted while waiting (flag left set; the socket stays usable)
      * @throws io.jzmtp.core.ContextClosedException if the context closes
      */
@@ -34,7 +35,8 @@ public interface Receiver {
      * @return the text
      */
     default String receiveString() {
-        return receive().string(0);
+        Message m = receive();
+        return m == null ? null : m.string(0);
     }
 
     /**

@@ -9,13 +9,15 @@ import java.time.Duration;
  */
 public interface Sender {
     /**
-     * Sends a message, waiting while every peer is at its HWM (or none is connected, for types that wait then).
+     * Sends a message, waiting while every peer is at its HWM (or none is connected, for types that wait then), for
+     * at most the socket's send timeout ({@link SocketOptions.Builder#sendTimeout}; without one, as long as it takes).
      *
      * @param message the message; its arrays must not be modified afterwards
+     * @return true if queued for sending; false if the socket's send timeout passed first (back-pressure)
      * @throws SocketInterruptedException if interrupted while waiting (flag left set; nothing was sent)
      * @throws io.jzmtp.core.ContextClosedException if the context closes
      */
-    void send(Message message);
+    boolean send(Message message);
 
     /**
      * Sends a message, waiting at most the timeout.
@@ -38,8 +40,9 @@ public interface Sender {
      * Sends a one-frame message of UTF-8 text, waiting as {@link #send(Message)} does.
      *
      * @param text the text
+     * @return true if queued for sending; false if the socket's send timeout passed
      */
-    default void send(String text) {
-        send(Message.of(text.getBytes(StandardCharsets.UTF_8)));
+    default boolean send(String text) {
+        return send(Message.of(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -51,6 +51,16 @@ public final class SocketOptions {
         return b.linger;
     }
 
+    /** @return the timeout of a plain {@code send(Message)}, or null to wait as long as it takes */
+    public Duration sendTimeout() {
+        return b.sendTimeout;
+    }
+
+    /** @return the timeout of a plain {@code receive()}, or null to wait as long as it takes */
+    public Duration receiveTimeout() {
+        return b.receiveTimeout;
+    }
+
     /** @return true if receiving returns only the newest queued message */
     public boolean conflate() {
         return b.conflate;
@@ -138,6 +148,8 @@ public final class SocketOptions {
         private boolean reqCorrelate;
         private boolean tcpKeepalive;
         private boolean conflate;
+        private Duration sendTimeout;
+        private Duration receiveTimeout;
 
         private Builder() {
         }
@@ -169,6 +181,8 @@ public final class SocketOptions {
             c.reqCorrelate = reqCorrelate;
             c.tcpKeepalive = tcpKeepalive;
             c.conflate = conflate;
+            c.sendTimeout = sendTimeout;
+            c.receiveTimeout = receiveTimeout;
             return c;
         }
 
@@ -373,6 +387,34 @@ public final class SocketOptions {
         /** @param on REQ: prefix each request with a request id and accept only the matching reply @return this */
         public Builder reqCorrelate(boolean on) {
             this.reqCorrelate = on;
+            return this;
+        }
+
+        /**
+         * How long a plain {@code send(Message)} waits for room before returning false (libzmq's SNDTIMEO).
+         *
+         * @param timeout zero or more; null (the default) waits as long as it takes
+         * @return this
+         */
+        public Builder sendTimeout(Duration timeout) {
+            if (timeout != null && timeout.isNegative()) {
+                throw new IllegalArgumentException("send timeout " + timeout + ": expected zero or more, or null");
+            }
+            this.sendTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long a plain {@code receive()} waits before returning null (libzmq's RCVTIMEO).
+         *
+         * @param timeout zero or more; null (the default) waits as long as it takes
+         * @return this
+         */
+        public Builder receiveTimeout(Duration timeout) {
+            if (timeout != null && timeout.isNegative()) {
+                throw new IllegalArgumentException("receive timeout " + timeout + ": expected zero or more, or null");
+            }
+            this.receiveTimeout = timeout;
             return this;
         }
 

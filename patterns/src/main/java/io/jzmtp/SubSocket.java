@@ -61,7 +61,7 @@ public final class SubSocket extends Subscriber implements Receiver, FrameReceiv
 
     @Override
     public Message receive() {
-        return receiveMessage(-1);
+        return receiveMessage(defaultReceiveTimeoutNanos());
     }
 
     @Override

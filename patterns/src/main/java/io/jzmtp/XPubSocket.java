@@ -107,8 +107,8 @@ public final class XPubSocket extends Publisher implements Sender, Receiver {
     }
 
     @Override
-    public void send(Message message) {
-        sendMessage(message, x.nodrop() ? -1 : 0);
+    public boolean send(Message message) {
+        return sendMessage(message, x.nodrop() ? defaultSendTimeoutNanos() : 0);
     }
 
     @Override
@@ -123,7 +123,7 @@ public final class XPubSocket extends Publisher implements Sender, Receiver {
 
     @Override
     public Message receive() {
-        return next(-1);
+        return next(defaultReceiveTimeoutNanos());
     }
 
     @Override

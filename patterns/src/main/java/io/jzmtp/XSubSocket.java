@@ -18,8 +18,8 @@ public final class XSubSocket extends Subscriber implements Sender, Receiver {
     }
 
     @Override
-    public void send(Message message) {
-        sendNow(message);
+    public boolean send(Message message) {
+        return sendNow(message);
     }
 
     @Override
@@ -54,7 +54,7 @@ public final class XSubSocket extends Subscriber implements Sender, Receiver {
 
     @Override
     public Message receive() {
-        return receiveMessage(-1);
+        return receiveMessage(defaultReceiveTimeoutNanos());
     }
 
     @Override

@@ -27,6 +27,18 @@ public abstract class ZSocket implements AutoCloseable {
     private Monitor monitor;
     private Msg spare;
     private final boolean conflate;
+    private final long sendTimeoutNanos;
+    private final long receiveTimeoutNanos;
+
+    /** @return the send timeout from the options, in ns; -1 without one */
+    final long defaultSendTimeoutNanos() {
+        return sendTimeoutNanos;
+    }
+
+    /** @return the receive timeout from the options, in ns; -1 without one */
+    final long defaultReceiveTimeoutNanos() {
+        return receiveTimeoutNanos;
+    }
     /** A message taken ahead by {@link #pollIn()}, delivered by the next receive. */
     private Message peeked;
     /** The message being built frame by frame on the garbage-free path. */
@@ -36,6 +48,8 @@ public abstract class ZSocket implements AutoCloseable {
     ZSocket(Context context, SocketType type, SocketOptions options, Routing routing) {
         Objects.requireNonNull(options, "options");
         this.conflate = options.conflate();
+        this.sendTimeoutNanos = options.sendTimeout() == null ? -1 : nanos(options.sendTimeout());
+        this.receiveTimeoutNanos = options.receiveTimeout() == null ? -1 : nanos(options.receiveTimeout());
         this.type = type;
         this.routing = routing;
         this.core = new SocketCore(context.core(), options.toConfig(type), routing);

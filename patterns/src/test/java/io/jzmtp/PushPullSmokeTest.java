@@ -103,4 +103,17 @@ class PushPullSmokeTest {
             org.junit.jupiter.api.Assertions.assertNull(pull.tryReceive());
         }
     }
+
+    @Test
+    void socketTimeoutsBoundThePlainCalls() {
+        SocketOptions quick = SocketOptions.builder().sendTimeout(Duration.ofMillis(50))
+            .receiveTimeout(Duration.ofMillis(50)).build();
+        try (Context ctx = Context.create();
+             PushSocket push = ctx.push(quick);
+             PullSocket pull = ctx.pull(quick)) {
+            org.junit.jupiter.api.Assertions.assertFalse(push.send(Message.of("nobody")),
+                "a PUSH with no peer waits, then reports back-pressure after its send timeout");
+            org.junit.jupiter.api.Assertions.assertNull(pull.receive(), "nothing arrives within the receive timeout");
+        }
+    }
 }
