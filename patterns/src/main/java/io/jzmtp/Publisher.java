@@ -54,9 +54,16 @@ abstract class Publisher extends ZSocket {
 
             @Override
             public void peerWritable(Peer peer) {
+                // A conflating publisher sends the newest message that waited for this peer's room.
+                if (peer.attachment instanceof Msg waiting && peer.out().offer(waiting)) {
+                    peer.attachment = null;
+                }
             }
         };
+        this.conflating = options.conflate();
     }
+
+    private final boolean conflating;
 
     /** A new peer arrived (XPUB sends its welcome message here). */
     void onPeerAttached(Peer peer) {
@@ -177,9 +184,17 @@ abstract class Publisher extends ZSocket {
                 }
             }
             if (!p.out().offer(copy)) {
-                copy.clear();
                 if (p.out().isClosed()) {
+                    copy.clear();
                     core.removePeer(p);
+                } else if (conflating) {
+                    // CONFLATE: the newest message replaces the one waiting for this peer's room.
+                    if (p.attachment instanceof Msg older) {
+                        older.clear();
+                    }
+                    p.attachment = copy;
+                } else {
+                    copy.clear();
                 }
             }
         }

@@ -20,6 +20,8 @@ final class Routing implements PeerRouter {
     private Peer only;
     /** Told about peers after this routing (a ROUTER's identity table); may be null. */
     PeerRouter extra;
+    /** Run after a peer's pipe signals room (a conflating sender flushes its newest message); may be null. */
+    Runnable onWritable;
     private boolean probe;
     private static final byte[] EMPTY = new byte[0];
 
@@ -106,6 +108,9 @@ final class Routing implements PeerRouter {
         }
         if (extra != null) {
             extra.peerWritable(peer);
+        }
+        if (onWritable != null) {
+            onWritable.run();
         }
     }
 }

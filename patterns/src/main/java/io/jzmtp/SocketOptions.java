@@ -103,7 +103,7 @@ public final class SocketOptions {
      * @return the settings
      */
     SocketConfig toConfig(SocketType type) {
-        return new SocketConfig(type, b.sendHwm, b.receiveHwm, nanos(b.linger, -1),
+        return new SocketConfig(type, b.conflate ? 1 : b.sendHwm, b.receiveHwm, nanos(b.linger, -1),
             nanos(b.reconnectInterval, -1), nanos(b.reconnectIntervalMax, 0), b.immediate, b.routingId.clone(),
             b.metadata.build(), b.maxMessageSize, nanos(b.handshakeTimeout, 0), nanos(b.heartbeatInterval, 0),
             nanos(b.heartbeatTimeout, -1), nanos(b.heartbeatTtl, 0), b.plainServer, b.plainUsername,
@@ -425,9 +425,10 @@ public final class SocketOptions {
         }
 
         /**
-         * Keep only the newest message: a receive takes everything queued and returns the last one (for state
-         * updates where only the latest value matters). Applies to receiving (SUB, PULL, DEALER, PAIR); a sending
-         * socket's queue is not conflated.
+         * Keep only the newest message (for state updates where only the latest value matters). Receiving: a receive
+         * takes everything queued and returns the last one. Sending (PUB, XPUB, PUSH, DEALER): the pipe to a peer
+         * holds one message, a send never waits, and a message that cannot be queued yet replaces the one waiting
+         * for room, so the newest is what goes out next (once there is room, at the socket's next call).
          *
          * @param on the setting
          * @return this

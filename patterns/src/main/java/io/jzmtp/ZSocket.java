@@ -48,6 +48,9 @@ public abstract class ZSocket implements AutoCloseable {
     ZSocket(Context context, SocketType type, SocketOptions options, Routing routing) {
         Objects.requireNonNull(options, "options");
         this.conflate = options.conflate();
+        if (conflate) {
+            routing.onWritable = this::flushLatest;
+        }
         this.sendTimeoutNanos = options.sendTimeout() == null ? -1 : nanos(options.sendTimeout());
         this.receiveTimeoutNanos = options.receiveTimeout() == null ? -1 : nanos(options.receiveTimeout());
         this.type = type;
@@ -261,9 +264,31 @@ public abstract class ZSocket implements AutoCloseable {
         }
     }
 
-    /** Routes a prepared message: round-robin over peers that can take it, by default. */
+    /**
+     * Routes a prepared message: round-robin over peers that can take it, by default. A conflating sender never
+     * waits: a message no peer can take yet replaces the one waiting for room.
+     */
     int route(Msg m, Message message) {
-        return routing.out.send(m) ? SENT : BLOCKED;
+        if (routing.out.send(m)) {
+            return SENT;
+        }
+        if (!conflate) {
+            return BLOCKED;
+        }
+        if (latest != null) {
+            latest.clear();
+        }
+        latest = m;
+        return SENT;
+    }
+
+    /** The newest message of a conflating sender, waiting for room; null if none. */
+    private Msg latest;
+
+    private void flushLatest() {
+        if (latest != null && routing.out.send(latest)) {
+            latest = null;
+        }
     }
 
     /** Called once a message went out (or was dropped on purpose). */

@@ -36,6 +36,9 @@ class PubSubSmokeTest {
             Message m = publishUntilReceived(pub, sub, "weather.nyc");
             assertNotNull(m);
             assertEquals("weather.nyc", m.string(0));
+            while (sub.receive(Duration.ofMillis(50)) != null) {
+                // drain the probes still in flight
+            }
             pub.send(Message.of("sports.nyc", "x"));
             pub.send(Message.of("weather.ldn", "y"));
             assertEquals("weather.ldn", sub.receive(Duration.ofSeconds(5)).string(0));
@@ -63,6 +66,33 @@ class PubSubSmokeTest {
             assertNotNull(cancel, "a departing subscriber's topics are cancelled upstream");
             assertEquals(0, cancel.frame(0)[0]);
             assertNull(xpub.receive(Duration.ofMillis(50)));
+        }
+    }
+
+    @Test
+    void conflatingPublisherSendsTheNewestWhenRoomReturns() {
+        try (Context ctx = Context.create();
+             PubSocket pub = ctx.pub(SocketOptions.builder().conflate(true).build());
+             SubSocket sub = ctx.sub(SocketOptions.builder().receiveHwm(1).build())) {
+            sub.connect(pub.bind("inproc://conflated"));
+            sub.subscribe("");
+            assertNotNull(publishUntilReceived(pub, sub, "probe"));
+            while (sub.receive(Duration.ofMillis(50)) != null) {
+                // drain the probes
+            }
+            for (int i = 0; i < 100; i++) {
+                pub.send(Message.of("v" + i));
+            }
+            String last = null;
+            int count = 0;
+            Message m;
+            while ((m = sub.receive(Duration.ofMillis(200))) != null) {
+                last = m.string(0);
+                count++;
+                pub.peerCount(); // any call lets the publisher act on the room the subscriber made
+            }
+            assertEquals("v99", last, "the newest update always gets through");
+            org.junit.jupiter.api.Assertions.assertTrue(count <= 3, "older updates were replaced: " + count);
         }
     }
 }
