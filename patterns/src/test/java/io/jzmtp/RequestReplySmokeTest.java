@@ -69,4 +69,25 @@ class RequestReplySmokeTest {
                 () -> router.send(Message.of("nobody", "x")));
         }
     }
+
+    @Test
+    void routingIdsStartingWithZeroAreRefused() {
+        // RFC 37-IDENT-1: an Identity never starts with a zero octet (reserved for generated ids).
+        assertThrows(IllegalArgumentException.class,
+            () -> SocketOptions.builder().routingId(new byte[] {0, 1, 2}));
+    }
+
+    @Test
+    void typesOtherThanRouterIgnoreTheIdentity() {
+        // RFC 23-IDENT-2: only a ROUTER uses the peer's Identity; a PULL simply receives the PUSH's messages.
+        try (Context ctx = Context.create();
+             PullSocket pull = ctx.pull();
+             PushSocket push = ctx.push(SocketOptions.builder().routingId("P1").build())) {
+            push.connect(pull.bind("tcp://127.0.0.1:*"));
+            push.send("x");
+            Message m = pull.receive(Duration.ofSeconds(10));
+            assertEquals(1, m.size());
+            assertEquals("x", m.string(0));
+        }
+    }
 }

@@ -87,6 +87,9 @@ public final class LoadBalancingBroker {
         ArrayDeque<byte[]> freeWorkers = new ArrayDeque<>();
         int replies = 0;
         while (replies < expectedReplies) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new io.jzmtp.SocketInterruptedException();
+            }
             boolean idle = true;
             Message fromWorker = backend.tryReceive();
             if (fromWorker != null) {

@@ -385,6 +385,7 @@ class CodecClauseTest {
 
     // ---- Connection metadata ----------------------------------------------------------------------------------
 
+    // RFC 23-META-8: metadata travels only in the mechanism's final commands (READY; PLAIN: INITIATE and READY).
     // RFC 23-META-1: every mechanism carries key/value metadata: NULL in READY both ways, PLAIN in INITIATE (client)
     // and READY (server). Each side sees the other's Socket-Type and application property.
     @Test

@@ -38,6 +38,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** RFC 28 (REQREP), the REQ and REP clauses, through the public API over inproc and tcp. */
 @Timeout(60)
+// RFC 23-SOCK-8: REQ, REP, DEALER and ROUTER follow RFC 28 (this class and Rfc28DealerRouterConformanceTest).
 class Rfc28ReqRepConformanceTest {
     private static final byte[] EMPTY = new byte[0];
     Context ctx;

@@ -65,6 +65,7 @@ class Rfc29PubSubConformanceTest {
         return SocketOptions.builder().sendHwm(send).receiveHwm(receive).build();
     }
 
+    // RFC 23-SOCK-9: PUB/XPUB/SUB/XSUB follow RFC 29; RFC 23-SUB-1: filtering happens at the publisher (this class).
     // RFC 29-PUB-2 (only sends), 29-PUB-16 (subscriptions are never delivered to the application: there is no
     // receive), 29-SUB-2 (only receives).
     @Test

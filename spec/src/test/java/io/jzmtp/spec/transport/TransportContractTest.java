@@ -93,6 +93,7 @@ class TransportContractTest {
         assertEquals("early", receive(pull, "the message sent after connect-before-bind").string(0));
     }
 
+    // RFC 23-SOCK-6: every message arrives once and in order (none twice, none lost).
     // RFC 23-SOCK-7: messages between two directly connected peers are delivered in order.
     @ParameterizedTest(name = "{0}")
     @EnumSource(TransportKind.class)
@@ -127,6 +128,7 @@ class TransportContractTest {
         return Message.of(f);
     }
 
+    // RFC 23-SOCK-5: the sender queues all frames of a message until the last one; the peer gets all or none.
     // RFC 23-MSG-1 and 23-SOCK-4: a message is delivered with all its frames (empty ones included) or not at all.
     @ParameterizedTest(name = "{0}")
     @EnumSource(TransportKind.class)

@@ -1,0 +1,252 @@
+package io.jzmtp.spec.interop;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.zeromq.ZContext;
+
+/**
+ * The socket-type matrix against JeroMQ 0.6 (in process; ZMTP 3.0, so subscriptions travel as 0x01/0x00 messages)
+ * over tcp (JeroMQ 0.6 fakes ipc over tcp, so ipc is libzmq only): every valid pair, jzmtp on either side, binding or
+ * connecting. Each method's name is its cell (see {@link CellName}).
+ */
+@DisplayName("JeroMQ over tcp")
+@ExtendWith(InteropReport.class)
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class JeromqTcpMatrixTest extends MatrixCells {
+    private ZContext jeromq;
+
+    @BeforeEach
+    void startJeromq() {
+        jeromq = new ZContext();
+    }
+
+    @AfterEach
+    void stopJeromq() {
+        jeromq.close();
+    }
+
+    @Override
+    Party theirs() {
+        return new JeromqParty(jeromq);
+    }
+
+    @Override
+    String transport() {
+        return "tcp";
+    }
+
+    @Test
+    void ourReqBinds_theirRep_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourReq_theirRepBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirReqBinds_ourRep_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirReq_ourRepBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourReqBinds_theirRouter_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourReq_theirRouterBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirReqBinds_ourRouter_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirReq_ourRouterBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourDealerBinds_theirRep_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourDealer_theirRepBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirDealerBinds_ourRep_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirDealer_ourRepBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourDealerBinds_theirRouter_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourDealer_theirRouterBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirDealerBinds_ourRouter_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirDealer_ourRouterBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourDealerBinds_theirDealer_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourDealer_theirDealerBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourRouterBinds_theirRouter_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourRouter_theirRouterBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourPubBinds_theirSub_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourPub_theirSubBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirPubBinds_ourSub_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirPub_ourSubBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourPubBinds_theirXsub_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourPub_theirXsubBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirPubBinds_ourXsub_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirPub_ourXsubBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourXpubBinds_theirSub_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourXpub_theirSubBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirXpubBinds_ourSub_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirXpub_ourSubBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourXpubBinds_theirXsub_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourXpub_theirXsubBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirXpubBinds_ourXsub_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirXpub_ourXsubBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourPushBinds_theirPull_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourPush_theirPullBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirPushBinds_ourPull_tcp() {
+        cell();
+    }
+
+    @Test
+    void theirPush_ourPullBinds_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourPairBinds_theirPair_tcp() {
+        cell();
+    }
+
+    @Test
+    void ourPair_theirPairBinds_tcp() {
+        cell();
+    }
+}
