@@ -72,7 +72,19 @@ class PushPullSmokeTest {
             }
             push.connect(ep);
             push.send("early");
-            pull.bind(ep);
+            // The PUSH keeps trying to connect; on loopback an attempt can hold the port for an instant.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (true) {
+                try {
+                    pull.bind(ep);
+                    break;
+                } catch (IllegalArgumentException inUse) {
+                    if (System.nanoTime() > deadline) {
+                        throw inUse;
+                    }
+                    Thread.onSpinWait();
+                }
+            }
             assertEquals("early", pull.receive(Duration.ofSeconds(10)).string(0));
         }
     }

@@ -115,6 +115,14 @@ final class ConnectSession extends Session {
     }
 
     private void connected(SocketChannel ch) throws IOException {
+        if (target.transport() == Endpoint.Transport.TCP && ch.getLocalAddress() != null
+            && ch.getLocalAddress().equals(ch.getRemoteAddress())) {
+            // TCP simultaneous open on loopback: with nobody listening on a port in the ephemeral range, the kernel
+            // can connect a socket to itself. That is no peer, and it holds the port the real peer wants to bind.
+            closeQuietly(ch);
+            retry("connected to itself (TCP self-connect on loopback)");
+            return;
+        }
         socket.emit(SocketEvent.of(SocketEvent.Kind.CONNECTED, endpoint, StreamAddresses.describe(ch.getRemoteAddress())));
         startEngine(ch, StreamAddresses.describe(ch.getRemoteAddress()));
     }
