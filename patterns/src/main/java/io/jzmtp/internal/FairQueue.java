@@ -3,7 +3,6 @@ package io.jzmtp.internal;
 import io.jzmtp.transport.msg.Msg;
 import io.jzmtp.transport.socket.Peer;
 import io.jzmtp.transport.socket.SocketCore;
-import java.util.ArrayList;
 
 /**
  * Fair-queued input: takes one message from each peer with messages in turn (RFC 28 and 30). A peer with nothing
@@ -13,39 +12,27 @@ import java.util.ArrayList;
  * <p>Owned by the socket's thread. Allocation free in steady state.
  */
 public final class FairQueue {
-    private final SocketCore core;
-    private final ArrayList<Peer> active = new ArrayList<>();
-    private int next;
+    private final PeerRing ring;
     private Peer last;
 
     /** @param core the socket whose peers are read */
     public FairQueue(SocketCore core) {
-        this.core = core;
+        this.ring = new PeerRing(core);
     }
 
     /** @param peer a new peer */
     public void attach(Peer peer) {
-        if (!active.contains(peer)) {
-            active.add(peer);
-        }
+        ring.attach(peer);
     }
 
     /** @param peer a peer that left */
     public void detach(Peer peer) {
-        int i = active.indexOf(peer);
-        if (i >= 0) {
-            active.remove(i);
-            if (next > i) {
-                next--;
-            }
-        }
+        ring.detach(peer);
     }
 
     /** @param peer a peer whose pipe has messages again */
     public void readable(Peer peer) {
-        if (core.peers().contains(peer)) {
-            attach(peer);
-        }
+        ring.reactivate(peer);
     }
 
     /**
@@ -54,23 +41,14 @@ public final class FairQueue {
      * @return a whole message, or null if no peer has one; {@link #lastPeer()} names where it came from
      */
     public Msg poll() {
-        while (!active.isEmpty()) {
-            if (next >= active.size()) {
-                next = 0;
-            }
-            Peer p = active.get(next);
+        for (Peer p = ring.current(); p != null; p = ring.current()) {
             Msg m = p.in().poll();
             if (m != null) {
-                next++;
+                ring.advance();
                 last = p;
                 return m;
             }
-            if (p.in().isDrained()) {
-                core.removePeer(p);
-                detach(p);
-            } else {
-                active.remove(next);
-            }
+            ring.dropCurrent(p.in().isDrained());
         }
         return null;
     }

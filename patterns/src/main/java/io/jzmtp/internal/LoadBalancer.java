@@ -3,7 +3,6 @@ package io.jzmtp.internal;
 import io.jzmtp.transport.msg.Msg;
 import io.jzmtp.transport.socket.Peer;
 import io.jzmtp.transport.socket.SocketCore;
-import java.util.ArrayList;
 
 /**
  * Round-robin over the peers that can take a message (RFC 28 and 30: outgoing messages go to available peers in
@@ -13,50 +12,32 @@ import java.util.ArrayList;
  * <p>Owned by the socket's thread. Allocation free in steady state.
  */
 public final class LoadBalancer {
-    private final SocketCore core;
-    private final ArrayList<Peer> active = new ArrayList<>();
-    private int next;
+    private final PeerRing ring;
     private Peer last;
 
     /** @param core the socket whose peers are balanced */
     public LoadBalancer(SocketCore core) {
-        this.core = core;
+        this.ring = new PeerRing(core);
     }
 
     /** @param peer a new peer, writable at first */
     public void attach(Peer peer) {
-        if (!active.contains(peer)) {
-            active.add(peer);
-        }
+        ring.attach(peer);
     }
 
     /** @param peer a peer that left */
     public void detach(Peer peer) {
-        int i = active.indexOf(peer);
-        if (i >= 0) {
-            active.remove(i);
-            if (next > i) {
-                next--;
-            }
-        }
+        ring.detach(peer);
     }
 
     /** @param peer a peer whose pipe has room again */
     public void writable(Peer peer) {
-        if (core.peers().contains(peer)) {
-            attach(peer);
-        }
+        ring.reactivate(peer);
     }
 
     /** @return a peer that may take the next message, for taking a recycled message from it; or null */
     public Peer current() {
-        if (active.isEmpty()) {
-            return null;
-        }
-        if (next >= active.size()) {
-            next = 0;
-        }
-        return active.get(next);
+        return ring.current();
     }
 
     /**
@@ -65,20 +46,11 @@ public final class LoadBalancer {
      * @return true if a send would succeed now
      */
     public boolean canSend() {
-        while (!active.isEmpty()) {
-            if (next >= active.size()) {
-                next = 0;
-            }
-            Peer p = active.get(next);
+        for (Peer p = ring.current(); p != null; p = ring.current()) {
             if (p.out().writable()) {
                 return true;
             }
-            if (p.out().isClosed()) {
-                core.removePeer(p);
-                detach(p);
-            } else {
-                active.remove(next);
-            }
+            ring.dropCurrent(p.out().isClosed());
         }
         return false;
     }
@@ -95,22 +67,13 @@ public final class LoadBalancer {
      * @return true if a peer took it; false if none could (no peers, or all at their HWM)
      */
     public boolean send(Msg m) {
-        while (!active.isEmpty()) {
-            if (next >= active.size()) {
-                next = 0;
-            }
-            Peer p = active.get(next);
+        for (Peer p = ring.current(); p != null; p = ring.current()) {
             if (p.out().offer(m)) {
-                next++;
+                ring.advance();
                 last = p;
                 return true;
             }
-            if (p.out().isClosed()) {
-                core.removePeer(p);
-                detach(p);
-            } else {
-                active.remove(next);
-            }
+            ring.dropCurrent(p.out().isClosed());
         }
         return false;
     }
