@@ -1,12 +1,14 @@
 package io.jzmtp;
 
 import io.jzmtp.core.SocketType;
+import io.jzmtp.internal.SubscriptionTrie;
 import io.jzmtp.transport.msg.Msg;
 import io.jzmtp.transport.socket.Peer;
 import io.jzmtp.transport.socket.PeerRouter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * What SUB and XSUB share (RFC 29): the subscriptions this socket holds, counted (subscribing twice needs two
@@ -16,6 +18,9 @@ import java.util.Map;
  */
 abstract class Subscriber extends ZSocket {
     private final Map<Key, Integer> held = new LinkedHashMap<>();
+    /** The same subscriptions, for matching received messages without allocating (the socket is the subscriber). */
+    private final SubscriptionTrie<Subscriber> filter = new SubscriptionTrie<>();
+    private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
 
     /** A topic as a map key. */
     record Key(byte[] topic) {
@@ -74,11 +79,13 @@ abstract class Subscriber extends ZSocket {
         Key k = new Key(topic.clone());
         if (subscribe) {
             held.merge(k, 1, Integer::sum);
+            filter.subscribe(this, topic, 0, topic.length);
         } else {
             Integer n = held.get(k);
             if (n == null) {
                 return false;
             }
+            filter.unsubscribe(this, topic, 0, topic.length);
             if (n == 1) {
                 held.remove(k);
             } else {
@@ -98,13 +105,8 @@ abstract class Subscriber extends ZSocket {
 
     /** @return true if some held subscription is a prefix of the frame (the empty topic matches all) */
     boolean matches(byte[] arr, int off, int len) {
-        for (Key k : held.keySet()) {
-            byte[] t = k.topic();
-            if (t.length <= len && Arrays.equals(t, 0, t.length, arr, off, off + t.length)) {
-                return true;
-            }
-        }
-        return false;
+        view.wrap(arr, off, len);
+        return filter.matchesAny(view, 0, len);
     }
 
     /** Sends the full set to a peer, and records in its attachment the handshake (metadata) it was sent for. */

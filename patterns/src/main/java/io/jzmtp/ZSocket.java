@@ -311,15 +311,12 @@ public abstract class ZSocket implements AutoCloseable {
             m = newer;
             from = routing.in.lastPeer();
         }
-        conflatedFrom = from;
         return m;
     }
 
-    private Peer conflatedFrom;
-
     /** @return the peer the last fetched message came from */
     Peer fetchedFrom() {
-        return conflate && conflatedFrom != null ? conflatedFrom : routing.in.lastPeer();
+        return routing.in.lastPeer();
     }
 
     /** Turns a fetched message into what the application receives; null drops it. Copies the frames. */
