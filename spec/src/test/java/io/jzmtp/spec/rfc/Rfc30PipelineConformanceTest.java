@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -337,9 +336,6 @@ class Rfc30PipelineConformanceTest {
     }
 
     @Test
-    @Disabled("bug (transports, SocketCore.disconnect/ConnectSession): over tcp, disconnect(endpoint) leaves the "
-        + "messages already received from that endpoint readable (the session only closes the writer end of the "
-        + "inbound pipe), while over inproc they are discarded")
     void rfc30_PULL_7_disconnectDiscardsWhatThePeerSent_tcp() {
         disconnectDiscardsWhatThePeerSent(Transport.TCP);
     }

@@ -192,6 +192,14 @@ public final class SocketCore implements SocketLink {
             h.closeAndWait(config.lingerNanos());
         } else {
             h.close(config.lingerNanos());
+            // The peers that came through this endpoint leave now, whatever the transport: what they sent and was not
+            // read is discarded (RFC 30: the queue of a disconnected peer is destroyed); what we queued to them is
+            // still sent within the linger.
+            for (Peer p : new ArrayList<>(peers)) {
+                if (p.endpoint().equals(h.endpoint())) {
+                    removePeer(p);
+                }
+            }
         }
         // An inproc endpoint detaches its peers by posting to this socket's own mailbox: run that now, so that the
         // other socket sees the pipes closed at once rather than whenever this socket is next used.
