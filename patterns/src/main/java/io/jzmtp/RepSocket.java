@@ -3,8 +3,7 @@ package io.jzmtp;
 import io.jzmtp.core.SocketType;
 import io.jzmtp.transport.msg.Msg;
 import io.jzmtp.transport.socket.Peer;
-import java.util.ArrayList;
-import java.util.List;
+import org.agrona.ExpandableArrayBuffer;
 
 /**
  * A REP socket (RFC 28): receives requests fairly queued, keeps each one's envelope (every frame up to and including
@@ -13,8 +12,12 @@ import java.util.List;
  *
  * <p>Owner thread only; see {@link ZSocket}.
  */
-public final class RepSocket extends DuplexSocket {
-    private List<byte[]> envelope;
+public final class RepSocket extends DuplexSocket implements FrameSender, FrameReceiver {
+    /** The current request's envelope, frames back to back (reused: receiving and replying allocate nothing). */
+    private final ExpandableArrayBuffer envelope = new ExpandableArrayBuffer(64);
+    private int[] envelopeLengths = new int[4];
+    /** Frames in the envelope (the delimiter included); -1 when no request awaits its reply. */
+    private int envelopeFrames = -1;
     private Peer replyTo;
 
     RepSocket(Context context, SocketOptions options) {
@@ -23,13 +26,20 @@ public final class RepSocket extends DuplexSocket {
 
     @Override
     void checkReceive() {
-        if (envelope != null) {
+        if (envelopeFrames >= 0) {
             throw new IllegalStateException("REP socket: expected send() of the reply before the next receive()");
         }
     }
 
     @Override
     Message accept(Msg m, Peer from) {
+        int body = deliverFrom(m, from);
+        return body < 0 ? null : Message.wrap(frames(m, body));
+    }
+
+    /** Keeps the request's envelope (every frame up to the delimiter) and returns where its body starts. */
+    @Override
+    int deliverFrom(Msg m, Peer from) {
         int n = m.frameCount();
         int delimiter = -1;
         for (int i = 0; i < n; i++) {
@@ -39,30 +49,48 @@ public final class RepSocket extends DuplexSocket {
             }
         }
         if (delimiter < 0 || delimiter == n - 1) {
-            return null;
+            return -1;
         }
-        ArrayList<byte[]> env = new ArrayList<>(delimiter + 1);
+        if (envelopeLengths.length <= delimiter) {
+            envelopeLengths = new int[delimiter + 1];
+        }
+        int at = 0;
         for (int i = 0; i <= delimiter; i++) {
-            env.add(m.frameBytes(i));
+            int len = m.frameLength(i);
+            envelope.putBytes(at, m.frameArray(i), m.frameOffset(i), len);
+            envelopeLengths[i] = len;
+            at += len;
         }
-        envelope = env;
+        envelopeFrames = delimiter + 1;
         replyTo = from;
-        return Message.wrap(frames(m, delimiter + 1));
+        return delimiter + 1;
     }
 
     @Override
     void checkSend(Message message) {
-        if (envelope == null) {
+        if (envelopeFrames < 0) {
             throw new IllegalStateException("REP socket: expected receive() of a request before send()");
         }
     }
 
     @Override
     void prepare(Msg m, Message message) {
-        for (byte[] f : envelope) {
-            m.addFrameOwned(f);
-        }
+        addEnvelope(m);
         super.prepare(m, message);
+    }
+
+    @Override
+    void beginBuilt(Msg m) {
+        checkSend(null);
+        addEnvelope(m);
+    }
+
+    private void addEnvelope(Msg m) {
+        int at = 0;
+        for (int i = 0; i < envelopeFrames; i++) {
+            m.addFrame(envelope, at, envelopeLengths[i]);
+            at += envelopeLengths[i];
+        }
     }
 
     @Override
@@ -73,12 +101,27 @@ public final class RepSocket extends DuplexSocket {
 
     @Override
     void sent(Message message) {
-        envelope = null;
+        envelopeFrames = -1;
         replyTo = null;
     }
 
     @Override
     boolean pollOut() {
-        return envelope != null;
+        return envelopeFrames >= 0;
+    }
+
+    @Override
+    public void sendMore(org.agrona.DirectBuffer buffer, int offset, int length) {
+        appendFrame(buffer, offset, length);
+    }
+
+    @Override
+    public boolean send(org.agrona.DirectBuffer buffer, int offset, int length, long timeoutNanos) {
+        return sendBuilt(buffer, offset, length, timeoutNanos);
+    }
+
+    @Override
+    public int receive(FrameConsumer consumer, long timeoutNanos) {
+        return receiveFrames(consumer, timeoutNanos);
     }
 }

@@ -3,7 +3,7 @@ package io.jzmtp;
 import io.jzmtp.core.SocketType;
 import io.jzmtp.transport.msg.Msg;
 import io.jzmtp.transport.socket.Peer;
-import java.nio.ByteBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * A REQ socket (RFC 28): strict request-reply. Each request goes to the next peer in turn, behind an empty delimiter
@@ -14,8 +14,9 @@ import java.nio.ByteBuffer;
  *
  * <p>Sending waits while no peer can take the request. Owner thread only; see {@link ZSocket}.
  */
-public final class ReqSocket extends DuplexSocket {
+public final class ReqSocket extends DuplexSocket implements FrameSender, FrameReceiver {
     private static final byte[] DELIMITER = new byte[0];
+    private final UnsafeBuffer idFrame = new UnsafeBuffer(new byte[4]);
     private final boolean relaxed;
     private final boolean correlate;
     private boolean awaitingReply;
@@ -38,11 +39,23 @@ public final class ReqSocket extends DuplexSocket {
 
     @Override
     void prepare(Msg m, Message message) {
+        addEnvelope(m);
+        super.prepare(m, message);
+    }
+
+    @Override
+    void beginBuilt(Msg m) {
+        checkSend(null);
+        addEnvelope(m);
+    }
+
+    /** The frames before the request: the request id (reqCorrelate, big-endian) and the empty delimiter. */
+    private void addEnvelope(Msg m) {
         if (correlate) {
-            m.addFrameOwned(ByteBuffer.allocate(4).putInt(requestId + 1).array());
+            idFrame.putInt(0, requestId + 1, java.nio.ByteOrder.BIG_ENDIAN);
+            m.addFrame(idFrame, 0, 4);
         }
         m.addFrameOwned(DELIMITER);
-        super.prepare(m, message);
     }
 
     @Override
@@ -75,26 +88,50 @@ public final class ReqSocket extends DuplexSocket {
 
     @Override
     Message accept(Msg m, Peer from) {
+        int body = deliverFrom(m, from);
+        return body < 0 ? null : Message.wrap(frames(m, body));
+    }
+
+    /** Judges a reply: the body's first frame index if it answers the outstanding request, else -1 (dropped). */
+    @Override
+    int deliverFrom(Msg m, Peer from) {
         if (from != requestPeer) {
-            return null;
+            return -1;
         }
         int first = 0;
         if (correlate) {
-            if (m.frameCount() < 1 || m.frameLength(0) != 4
-                || ByteBuffer.wrap(m.frameArray(0), m.frameOffset(0), 4).getInt() != requestId) {
-                return null;
+            if (m.frameCount() < 1 || m.frameLength(0) != 4 || readId(m) != requestId) {
+                return -1;
             }
             first = 1;
         }
-        if (m.frameCount() <= first || m.frameLength(first) != 0) {
-            return null;
-        }
-        if (m.frameCount() == first + 1) {
-            return null;
+        if (m.frameCount() <= first + 1 || m.frameLength(first) != 0) {
+            return -1;
         }
         awaitingReply = false;
         requestPeer = null;
-        return Message.wrap(frames(m, first + 1));
+        return first + 1;
+    }
+
+    private static int readId(Msg m) {
+        byte[] a = m.frameArray(0);
+        int o = m.frameOffset(0);
+        return (a[o] & 0xFF) << 24 | (a[o + 1] & 0xFF) << 16 | (a[o + 2] & 0xFF) << 8 | (a[o + 3] & 0xFF);
+    }
+
+    @Override
+    public void sendMore(org.agrona.DirectBuffer buffer, int offset, int length) {
+        appendFrame(buffer, offset, length);
+    }
+
+    @Override
+    public boolean send(org.agrona.DirectBuffer buffer, int offset, int length, long timeoutNanos) {
+        return sendBuilt(buffer, offset, length, timeoutNanos);
+    }
+
+    @Override
+    public int receive(FrameConsumer consumer, long timeoutNanos) {
+        return receiveFrames(consumer, timeoutNanos);
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class SubSocket extends Subscriber implements Receiver, FrameReceiv
     }
 
     @Override
-    boolean acceptRaw(Msg m) {
-        return m.frameCount() > 0 && matches(m.frameArray(0), m.frameOffset(0), m.frameLength(0));
+    int deliverFrom(Msg m, Peer from) {
+        return m.frameCount() > 0 && matches(m.frameArray(0), m.frameOffset(0), m.frameLength(0)) ? 0 : -1;
     }
 }

@@ -188,7 +188,14 @@ public abstract class ZSocket implements AutoCloseable {
         if (building == null) {
             core.checkOpen();
             core.processCommands();
-            building = takeMsg();
+            Msg m = takeMsg();
+            try {
+                beginBuilt(m);
+            } catch (RuntimeException refused) {
+                release(m);
+                throw refused;
+            }
+            building = m;
         }
         building.addFrame(buffer, offset, length);
     }
@@ -202,9 +209,22 @@ public abstract class ZSocket implements AutoCloseable {
         return transmit(m, null, timeoutNanos);
     }
 
-    /** Garbage-free path: whether a fetched message is delivered (SUB filters by topic). */
-    boolean acceptRaw(Msg m) {
-        return true;
+    /**
+     * Garbage-free path: called when a message starts being built, before its first frame. Checks that sending is
+     * allowed (as {@link #checkSend}) and adds the frames the socket type puts before the application's (REQ's
+     * delimiter, REP's envelope). Nothing by default.
+     */
+    void beginBuilt(Msg m) {
+    }
+
+    /**
+     * Garbage-free path: whether a fetched message is delivered and from which frame on (REQ and REP deliver the
+     * body after the envelope; SUB filters by topic).
+     *
+     * @return the index of the first frame the application gets, or -1 to drop the message
+     */
+    int deliverFrom(Msg m, Peer from) {
+        return 0;
     }
 
     /** Garbage-free path: hands the next message to the consumer frame by frame. */
@@ -212,6 +232,7 @@ public abstract class ZSocket implements AutoCloseable {
         Objects.requireNonNull(consumer, "consumer");
         core.checkOpen();
         core.processCommands();
+        checkReceive();
         if (peeked != null) {
             Message msg = peeked;
             peeked = null;
@@ -227,14 +248,15 @@ public abstract class ZSocket implements AutoCloseable {
             Msg m = fetch();
             if (m != null) {
                 Peer from = fetchedFrom();
-                if (acceptRaw(m)) {
+                int first = deliverFrom(m, from);
+                if (first >= 0) {
                     int n = m.frameCount();
-                    for (int i = 0; i < n; i++) {
+                    for (int i = first; i < n; i++) {
                         m.wrapFrame(i, frameView);
                         consumer.onFrame(frameView, 0, m.frameLength(i), i < n - 1);
                     }
                     from.inRecycler().recycle(m);
-                    return n;
+                    return n - first;
                 }
                 from.inRecycler().recycle(m);
                 continue;
