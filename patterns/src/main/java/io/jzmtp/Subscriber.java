@@ -40,17 +40,17 @@ abstract class Subscriber extends ZSocket {
         routing.extra = new PeerRouter() {
             @Override
             public void peerAttached(Peer peer) {
-                // A connecting peer attached before its handshake gets the subscriptions once identified.
-                if (peer.metadata().size() > 0) {
-                    sendAllTo(peer);
-                }
+                // At once, even before the first handshake (a connecting peer is attached when connect returns):
+                // the engine sends what is queued as soon as the connection is ready, whatever this thread is doing.
+                sendAllTo(peer, Math.max(1, peer.connections()));
             }
 
             @Override
             public void peerIdentified(Peer peer) {
-                // Not if peerAttached already saw this handshake's metadata and sent the set for it.
-                if (peer.attachment != peer.metadata()) {
-                    sendAllTo(peer);
+                // A reconnect: what was queued for the earlier connection is dropped by the new engine; send the set
+                // again for this one (RFC 29). Not when the set already went for this connection.
+                if (sentFor(peer) != peer.connections()) {
+                    sendAllTo(peer, peer.connections());
                 }
             }
 
@@ -94,11 +94,9 @@ abstract class Subscriber extends ZSocket {
         }
         byte[] frame = frame(subscribe, topic);
         for (Peer p : core.peers()) {
-            // A peer is sent the full set once per handshake (see sendAllTo); one whose current handshake has not
-            // been handled yet gets this change with the set, and sending it now as well would count it twice.
-            if (p.attachment != null && p.attachment == p.metadata()) {
-                offer(p, frame);
-            }
+            // Meant for the connection the peer's set was last sent for: if the peer has reconnected since, the new
+            // engine drops it, and the full set sent for the new connection includes this change.
+            offer(p, frame, sentFor(p));
         }
         return true;
     }
@@ -109,15 +107,23 @@ abstract class Subscriber extends ZSocket {
         return filter.matchesAny(view, 0, len);
     }
 
-    /** Sends the full set to a peer, and records in its attachment the handshake (metadata) it was sent for. */
-    private void sendAllTo(Peer peer) {
-        peer.attachment = peer.metadata();
+    /**
+     * Queues the full set to a peer, meant for one of its connections, and records that connection's number in the
+     * peer's attachment.
+     */
+    private void sendAllTo(Peer peer, int connection) {
+        peer.attachment = connection;
         for (Map.Entry<Key, Integer> e : held.entrySet()) {
             byte[] frame = frame(true, e.getKey().topic());
             for (int i = 0; i < e.getValue(); i++) {
-                offer(peer, frame);
+                offer(peer, frame, connection);
             }
         }
+    }
+
+    /** @return the connection the peer's set was last sent for (0 if none) */
+    private static int sentFor(Peer peer) {
+        return peer.attachment instanceof Integer n ? n : 0;
     }
 
     private static byte[] frame(boolean subscribe, byte[] topic) {
@@ -127,9 +133,10 @@ abstract class Subscriber extends ZSocket {
         return f;
     }
 
-    private static void offer(Peer p, byte[] frame) {
+    private static void offer(Peer p, byte[] frame, int connection) {
         Msg m = p.outRecycler().take();
         m.addFrameOwned(frame);
+        m.forConnection(connection);
         if (!p.out().offer(m)) {
             m.clear();
         }

@@ -38,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -413,7 +412,6 @@ class JeromqFeatureTest {
     }
 
     /** RFC 29: as {@link LibzmqSubscriptionWireTest}, with JeroMQ's XPUB (the subscription goes as a 3.0 message). */
-    @Disabled(SubscriptionWire.EARLY_SUBSCRIPTION_BUG)
     @Test
     void ourSubSubscribesBeforeHandshake_theirXpubGetsItWithoutFurtherCalls_tcp() {
         ZMQ.Socket xpub = theirs(SocketType.XPUB);

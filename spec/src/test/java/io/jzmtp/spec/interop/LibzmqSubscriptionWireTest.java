@@ -11,7 +11,6 @@ import io.jzmtp.XPubSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,7 +66,6 @@ class LibzmqSubscriptionWireTest {
      * RFC 29: a subscription made right after connect() must reach the publisher once the handshake completes,
      * with the subscriber's thread not calling the socket meanwhile (as libzmq's SUB does).
      */
-    @Disabled(SubscriptionWire.EARLY_SUBSCRIPTION_BUG)
     @Test
     void ourSubSubscribesBeforeHandshake_theirXpubGetsItWithoutFurtherCalls_tcp() {
         LibzmqPeer peer = LIBZMQ.peer();

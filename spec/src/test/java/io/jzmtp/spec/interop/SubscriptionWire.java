@@ -13,11 +13,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class SubscriptionWire {
     /** Why the early-subscription tests are disabled (shared so that both peers' tests say the same). */
-    static final String EARLY_SUBSCRIPTION_BUG = "bug: a connecting SUB/XSUB that subscribes before its first "
-        + "handshake completes sends nothing until its owner thread calls the socket again (Subscriber.change skips "
-        + "peers whose handshake the owner has not handled; sendAllTo runs only in peerIdentified, on the owner "
-        + "thread); libzmq queues it on the connect-side pipe and sends it when the handshake completes";
-
     /** A topic whose length (10) keeps clear of libzmq 4.3.4's 246–255-byte SUBSCRIBE bug. */
     static final String TOPIC = "wire-topic";
 

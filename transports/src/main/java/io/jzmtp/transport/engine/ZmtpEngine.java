@@ -69,6 +69,8 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
     /** Control frames waiting for a message boundary. */
     private final UnsafeBuffer control = new UnsafeBuffer(new byte[CONTROL_CAPACITY]);
     private int controlLength;
+    /** This connection's number for the peer (see Peer.connections()): older messages are not for it. */
+    private int connection;
 
     private SelectionKey key;
     private Peer peer;
@@ -320,6 +322,7 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
         inRecycler = peer.inRecycler();
         out = peer.out();
         outRecycler = peer.outRecycler();
+        connection = peer.connections();
         if (handshakeTimer != 0) {
             io.cancelTimer(handshakeTimer);
             handshakeTimer = 0;
@@ -456,6 +459,12 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
                 outIdle = outbound == null;
                 if (outbound == null) {
                     return;
+                }
+                if (outbound.connection() != 0 && outbound.connection() < connection) {
+                    // Queued for an earlier connection (a subscription that the subscriber re-sends in full now).
+                    outRecycler.recycle(outbound);
+                    outbound = null;
+                    continue;
                 }
                 outFrame = 0;
                 outBodyDone = -1;

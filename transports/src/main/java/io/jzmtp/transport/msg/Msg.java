@@ -26,6 +26,7 @@ public final class Msg {
     private int[] lengths = new int[INITIAL_FRAMES];
     private byte[][] owned = new byte[INITIAL_FRAMES][];
     private int frames;
+    private int connection;
 
     /**
      * Creates an empty message.
@@ -43,9 +44,26 @@ public final class Msg {
         }
         frames = 0;
         used = 0;
+        connection = 0;
         if (data.length > RETAINED_CAPACITY_LIMIT) {
             data = new byte[0];
         }
+    }
+
+    /**
+     * Marks the message as meant only for one connection of its peer (see {@code Peer.connections()}): an engine
+     * serving a later connection discards it. A subscriber's SUBSCRIBE/CANCEL messages are marked so, because the
+     * full set is sent again after each reconnect. Cleared by {@link #clear()}.
+     *
+     * @param number the connection's number (1 for the first); 0 means any connection
+     */
+    public void forConnection(int number) {
+        this.connection = number;
+    }
+
+    /** @return the connection the message is meant for; 0 for any. */
+    public int connection() {
+        return connection;
     }
 
     /** @return the number of frames. */

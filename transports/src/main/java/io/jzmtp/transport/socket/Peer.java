@@ -41,6 +41,8 @@ public final class Peer {
     private MsgRecycler outRecycler;
     private volatile Metadata metadata = Metadata.EMPTY;
     private volatile byte[] routingId = new byte[0];
+    /** Completed handshakes: 1 for the first connection, 2 after a reconnect... Written by one thread at a time. */
+    private volatile int connections;
     /** Owned by the socket's thread: its index in the socket's routing structures. */
     public int slot = -1;
     /** Owned by the socket's thread: whatever a routing strategy keeps with the peer. */
@@ -159,6 +161,15 @@ public final class Peer {
         this.metadata = metadata;
         byte[] id = metadata.value(Metadata.IDENTITY);
         this.routingId = id == null ? new byte[0] : id;
+        connections = connections + 1;
+    }
+
+    /**
+     * @return the handshakes completed so far: the number of the current connection (0 before the first). A message
+     *     {@linkplain Msg#forConnection(int) meant for} an earlier connection is discarded instead of sent.
+     */
+    public int connections() {
+        return connections;
     }
 
     @Override

@@ -140,19 +140,8 @@ final class ConnectSession extends Session {
         retryTimer = io.scheduleTimer(io.clock().nanoTime() + delay, (id, now) -> attempt());
     }
 
-    /** Completed handshakes so far on this session's connections. */
-    private int handshakes;
-
     @Override
     Peer attachPeer(Engine e) {
-        try {
-            return attachPeerOnce(e);
-        } finally {
-            handshakes++;
-        }
-    }
-
-    private Peer attachPeerOnce(Engine e) {
         backoff.reset();
         Peer p = peer;
         if (p == null) {
@@ -162,14 +151,9 @@ final class ConnectSession extends Session {
             Peer attached = p;
             socket.post(s -> s.onPeerAttached(attached));
         } else {
+            // A subscriber's subscriptions queued for an earlier connection are marked so and dropped by the new
+            // engine; the subscriber sends its full set again when it learns of this handshake (RFC 29).
             p.handshake(e.peerMetadata());
-            if (handshakes > 0 && (config.type() == SocketType.SUB || config.type() == SocketType.XSUB)) {
-                // A subscriber sends its full set after each handshake; whatever was queued toward an earlier
-                // connection (or while there was none) would then arrive twice, and subscriptions are counted
-                // (RFC 29). Dropped here, at the handshake, so nothing queued in between is missed or doubled.
-                Peer queued = p;
-                queued.out().drainTo(m -> queued.outRecycler().recycle(m));
-            }
             Peer identified = p;
             socket.post(s -> s.onPeerIdentified(identified));
         }
