@@ -202,10 +202,13 @@ public abstract class ZSocket implements AutoCloseable {
 
     /** Garbage-free path: appends the last frame and sends what was built. */
     final boolean sendBuilt(DirectBuffer buffer, int offset, int length, long timeoutNanos) {
+        boolean started = building != null;
         appendFrame(buffer, offset, length);
         Msg m = building;
         building = null;
-        core.processCommands();
+        if (started) {
+            core.processCommands(); // a message built over several calls: catch up before routing it
+        }
         return transmit(m, null, timeoutNanos);
     }
 
@@ -354,11 +357,15 @@ public abstract class ZSocket implements AutoCloseable {
     void checkReceive() {
     }
 
+    /**
+     * The frames from {@code from} on, for the application: copied, except the inproc sender's own arrays, which are
+     * handed over (messages are immutable in use). Call just before the message is recycled.
+     */
     static ArrayList<byte[]> frames(Msg m, int from) {
         int n = m.frameCount();
         ArrayList<byte[]> frames = new ArrayList<>(n - from + 1);
         for (int i = from; i < n; i++) {
-            frames.add(m.frameBytes(i));
+            frames.add(m.takeFrame(i));
         }
         return frames;
     }

@@ -177,6 +177,25 @@ public final class Msg {
     }
 
     /**
+     * A frame's bytes for the application to keep: a frame added with {@link #addFrameOwned} (inproc from the
+     * convenience API) is handed over as it is, without copying (it was the sender's, immutable by contract, and
+     * leaves this message); any other frame is copied. Call at most once per frame, just before the message is
+     * cleared.
+     *
+     * @param index a frame index
+     * @return the frame's bytes; allocates only when copying
+     */
+    public byte[] takeFrame(int index) {
+        check(index);
+        byte[] whole = owned[index];
+        if (whole != null) {
+            owned[index] = null;
+            return whole;
+        }
+        return Arrays.copyOfRange(data, offsets[index], offsets[index] + lengths[index]);
+    }
+
+    /**
      * The array holding a frame, for zero-copy writes to a channel: the frame is
      * {@code frameArray(i)[frameOffset(i) .. frameOffset(i) + frameLength(i))}.
      *
