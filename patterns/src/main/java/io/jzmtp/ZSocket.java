@@ -395,7 +395,12 @@ public abstract class ZSocket implements AutoCloseable {
             spare = null;
             return m;
         }
+        // Messages come back to a peer's recycler once its engine wrote them. A socket without a rotation (REP, ROUTER
+        // replying) takes from the peer it last heard from: usually the one it is answering.
         Peer p = routing.out.current();
+        if (p == null) {
+            p = routing.in.lastPeer();
+        }
         return p != null ? p.outRecycler().take() : new Msg(0);
     }
 

@@ -218,14 +218,14 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
 
     /**
      * Sends what is queued, then closes: at once if nothing is, otherwise when the outbound pipe is empty (the
-     * owner enforces the linger with its own timer and {@link #close()}). I/O thread only.
+     * owner enforces the linger with its own timer and {@link #close()}). Before the handshake completes, the
+     * handshake goes on first (a connecting peer's messages queued before it). I/O thread only.
      */
     @Override
     public void closeWhenFlushed() {
         lingering = true;
         if (peer == null) {
-            close();
-            return;
+            return; // the handshake goes on; attach() flushes what is queued, then the engine closes
         }
         outputReady();
     }
@@ -330,6 +330,9 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
         long now = io.clock().nanoTime();
         heartbeat.onHandshakeComplete(now);
         scheduleHeartbeat();
+        if (lingering) {
+            io.execute(this::outputReady); // closing: send what waited for this handshake, then close
+        }
     }
 
     @Override

@@ -77,7 +77,7 @@ final class ConnectSession extends Session {
 
     private void attempt() {
         retryTimer = 0;
-        if (closing) {
+        if (closing && !lingerConnecting) {
             return;
         }
         SocketChannel ch = null;
@@ -128,7 +128,7 @@ final class ConnectSession extends Session {
     }
 
     private void retry(String why) {
-        if (closing) {
+        if (closing && !lingerConnecting) {
             return;
         }
         if (!backoff.enabled()) {
@@ -164,6 +164,11 @@ final class ConnectSession extends Session {
     public void onEngineClosed(Engine e, EngineTermination t) {
         engine = null;
         reportEnd(t);
+        if (closing && lingerConnecting && t.kind() != EngineTermination.Kind.PROTOCOL_ERROR
+            && t.kind() != EngineTermination.Kind.LOCAL_CLOSE && queuedForLater()) {
+            retry(t.detail()); // closing, lingering, messages still queued: the linger timer bounds the retries
+            return;
+        }
         if (closing || t.kind() == EngineTermination.Kind.PROTOCOL_ERROR) {
             // RFC 23: an ERROR or a protocol violation is fatal; like libzmq, do not reconnect to this endpoint.
             finished();
@@ -173,6 +178,11 @@ final class ConnectSession extends Session {
             releasePeer();
         }
         retry(t.detail());
+    }
+
+    @Override
+    boolean queuedForLater() {
+        return !perConnectionPeer() && peer != null && peer.out().size() > 0;
     }
 
     /** IMMEDIATE, and STREAM (a raw connection is its own peer), attach a peer per completed connection. */

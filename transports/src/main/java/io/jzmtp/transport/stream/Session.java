@@ -33,6 +33,13 @@ abstract class Session implements EngineOwner, IoResource, PipeEvents {
     Engine engine;
     Peer peer;
     boolean closing;
+    /**
+     * Closing, but messages are still queued toward a peer that is not connected (or not through its handshake)
+     * yet: keep connecting until they are sent or the linger runs out, as libzmq does.
+     */
+    boolean lingerConnecting;
+    /** The current engine completed its handshake. */
+    private boolean engineReady;
     private long lingerTimer;
     private final IoCommand outputReady = () -> {
         if (engine != null) {
@@ -90,11 +97,13 @@ abstract class Session implements EngineOwner, IoResource, PipeEvents {
         if (config.type() == SocketType.STREAM) {
             RawEngine raw = new RawEngine(io, channel, this, peerAddress);
             engine = raw;
+            engineReady = true; // raw TCP has no handshake
             raw.start();
             return;
         }
         ZmtpEngine zmtp = new ZmtpEngine(io, channel, engineConfig, this, peerAddress);
         engine = zmtp;
+        engineReady = false;
         zmtp.start();
     }
 
@@ -112,6 +121,7 @@ abstract class Session implements EngineOwner, IoResource, PipeEvents {
     @Override
     public Peer onHandshakeComplete(Engine e) {
         socket.emit(SocketEvent.of(SocketEvent.Kind.HANDSHAKE_SUCCEEDED, endpoint, e.peerAddress()));
+        engineReady = true;
         return attachPeer(e);
     }
 
@@ -123,20 +133,40 @@ abstract class Session implements EngineOwner, IoResource, PipeEvents {
             return;
         }
         closing = true;
-        stopConnecting();
-        if (engine != null && !engine.isClosed()) {
-            if (lingerNanos != 0) {
-                if (lingerNanos > 0) {
-                    lingerTimer = io.scheduleTimer(io.clock().nanoTime() + lingerNanos, (id, now) -> {
-                        if (engine != null) {
-                            engine.close();
-                        }
-                    });
+        boolean live = engine != null && !engine.isClosed();
+        if (lingerNanos != 0 && (live || queuedForLater())) {
+            if (lingerNanos > 0) {
+                lingerTimer = io.scheduleTimer(io.clock().nanoTime() + lingerNanos, (id, now) -> abandon());
+            }
+            if (live) {
+                // Sends what is queued (after its handshake, if that is still under way), then closes itself; if
+                // the connection fails first, a connecting session tries again within the linger.
+                lingerConnecting = queuedForLater();
+                if (!engineReady && !lingerConnecting) {
+                    abandon(); // an accepted connection still in its handshake: nothing of ours to send
+                    return;
                 }
                 engine.closeWhenFlushed();
-                return;
+            } else {
+                lingerConnecting = true; // the connect attempt or reconnect timer under way goes on
             }
-            engine.close();
+            return;
+        }
+        abandon();
+    }
+
+    /** Whether messages wait in the outbound pipe for a connection that outlives this one (a connecting peer). */
+    boolean queuedForLater() {
+        return false;
+    }
+
+    /** Stops at once: no more connecting, the engine closed, queued messages dropped. */
+    private void abandon() {
+        lingerTimer = 0;
+        lingerConnecting = false;
+        stopConnecting();
+        if (engine != null && !engine.isClosed()) {
+            engine.close(); // onEngineClosed finishes the session
             return;
         }
         finished();
