@@ -2,6 +2,7 @@ package io.jzmtp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,6 +127,82 @@ class PushPullSmokeTest {
             org.junit.jupiter.api.Assertions.assertFalse(push.send(Message.of("nobody")),
                 "a PUSH with no peer waits, then reports back-pressure after its send timeout");
             org.junit.jupiter.api.Assertions.assertNull(pull.receive(), "nothing arrives within the receive timeout");
+        }
+    }
+
+    /** Closing right after sending: what was queued before the handshake still goes out within the linger. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "ipc"})
+    void messagesQueuedBeforeTheHandshakeOutliveClose(String transport) {
+        try (Context ctx = Context.create();
+             PullSocket pull = ctx.pull()) {
+            String ep = pull.bind(endpoint(transport));
+            PushSocket push = ctx.push(SocketOptions.builder().linger(Duration.ofSeconds(10)).build());
+            push.connect(ep);
+            for (int i = 0; i < 100; i++) {
+                push.send(Message.of("m" + i));
+            }
+            push.close();
+            for (int i = 0; i < 100; i++) {
+                Message m = pull.receive(Duration.ofSeconds(10));
+                assertNotNull(m, "message " + i + " of 100");
+                assertEquals("m" + i, m.string(0));
+            }
+        }
+    }
+
+    /** Closed before anyone listens: the session keeps connecting for the linger, then delivers. */
+    @Test
+    void closedBeforeThePeerBindsStillDeliversWithinTheLinger() {
+        try (Context ctx = Context.create()) {
+            String ep;
+            try (PullSocket probe = ctx.pull()) {
+                ep = probe.bind("tcp://127.0.0.1:*");
+                probe.unbind(ep);
+            }
+            PushSocket push = ctx.push(SocketOptions.builder().linger(Duration.ofSeconds(10)).build());
+            push.connect(ep);
+            push.send(Message.of("early"));
+            push.close();
+            try (PullSocket pull = ctx.pull()) {
+                bindWhenFree(pull, ep);
+                Message m = pull.receive(Duration.ofSeconds(10));
+                assertNotNull(m, "the message queued before close");
+                assertEquals("early", m.string(0));
+                assertNull(pull.receive(Duration.ofMillis(100)), "sent once");
+            }
+        }
+    }
+
+    /** Closed with no linger: nothing queued survives, and the context closes at once. */
+    @Test
+    void zeroLingerDropsWhatIsQueued() {
+        try (Context ctx = Context.create()) {
+            String ep;
+            try (PullSocket probe = ctx.pull()) {
+                ep = probe.bind("tcp://127.0.0.1:*");
+                probe.unbind(ep);
+            }
+            PushSocket push = ctx.push(SocketOptions.builder().linger(Duration.ZERO).build());
+            push.connect(ep);
+            push.send(Message.of("dropped"));
+            push.close();
+            try (PullSocket pull = ctx.pull()) {
+                bindWhenFree(pull, ep);
+                assertNull(pull.receive(Duration.ofMillis(500)), "a zero linger drops the queue");
+            }
+        }
+    }
+
+    /** The old listener closes asynchronously: retry the bind until its port is free (bounded by the test timeout). */
+    private static void bindWhenFree(PullSocket pull, String ep) {
+        while (true) {
+            try {
+                pull.bind(ep);
+                return;
+            } catch (IllegalArgumentException inUse) {
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L); // polling the port; bounded by @Timeout
+            }
         }
     }
 }
