@@ -1,0 +1,121 @@
+package io.jzmtp.perf.bench.report;
+
+import io.jzmtp.perf.bench.Cell;
+import io.jzmtp.perf.bench.LoopbackLimits;
+import io.jzmtp.perf.bench.Report;
+import io.jzmtp.perf.bench.report.Target.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The project's performance targets, judged from a report's medians. */
+final class Targets {
+    /** Allocation per message below this is the harness' per-run noise (counters read around the run), not jzmtp. */
+    static final double ALLOC_NOISE_BYTES = 0.01;
+    /** What jzmtp's Message API may allocate per message: one small object. */
+    static final double MESSAGE_API_BYTES = 64;
+
+    private static final String TCP = "tcp";
+    private static final String INPROC = "inproc";
+    private static final String BLOCKING = "blocking";
+    private static final String SPIN = "spin";
+    private static final int KIB = 1024;
+
+    private Targets() {
+    }
+
+    /**
+     * @param report the report
+     * @return every target with its verdict, in a fixed order
+     */
+    static List<Target> evaluate(Report report) {
+        Cells cells = new Cells(report);
+        List<Target> out = new ArrayList<>();
+        for (int size : new int[] {1, 64}) {
+            out.add(faster(cells, TCP, size, Cells.LIBZMQ, 1.25));
+            out.add(faster(cells, TCP, size, Cells.JEROMQ, 1.8));
+        }
+        out.add(faster(cells, TCP, 16 * KIB, Cells.LIBZMQ, 1.5));
+        out.add(faster(cells, TCP, 64 * KIB, Cells.LIBZMQ, 1.5));
+        out.add(sooner(cells, TCP, Cells.LIBZMQ));
+        out.add(nearNioSpin(cells, report.limits()));
+        out.add(faster(cells, INPROC, 1, Cells.JEROMQ, 1.5));
+        out.add(faster(cells, INPROC, 16 * KIB, Cells.LIBZMQ, 1.0));
+        out.add(sooner(cells, INPROC, Cells.JEROMQ));
+        out.add(allocation(cells, Cells.JZMTP, Integer.MAX_VALUE, ALLOC_NOISE_BYTES, false));
+        out.add(allocation(cells, Cells.JZMTP_MSG, 64, MESSAGE_API_BYTES, true));
+        return out;
+    }
+
+    private static Target faster(Cells cells, String transport, int size, String other, double bar) {
+        String what = transport + " thr PUSH/PULL blocking, " + Fmt.size(size) + ": jzmtp / " + other + " msg/s";
+        double r = Ratios.throughput(cells, Cells.JZMTP, other, transport, BLOCKING, size);
+        return judge(what, "≥ " + Fmt.ratio(bar), r, r >= bar,
+            missing(cells, Cells.THR, transport, BLOCKING, size, Cells.JZMTP, other));
+    }
+
+    private static Target sooner(Cells cells, String transport, String other) {
+        String what = transport + " lat REQ/REP blocking, 1 B: jzmtp / " + other + " p50 half round trip";
+        double r = Ratios.latency(cells, Cells.JZMTP, other, transport, BLOCKING, 1);
+        return judge(what, "≤ 1.00x", r, r <= 1.0, missing(cells, Cells.LAT, transport, BLOCKING, 1, Cells.JZMTP,
+            other));
+    }
+
+    private static Target nearNioSpin(Cells cells, LoopbackLimits limits) {
+        String what = "tcp lat REQ/REP spin, 1 B: jzmtp p50 / NIO spinning ping-pong p50";
+        Optional<Cell> jzmtp = cells.find(Cells.JZMTP, Cells.LAT, TCP, SPIN, 1);
+        String why = jzmtp.isEmpty() ? "jzmtp not measured"
+            : limits == null || limits.pingPongSpin() == null || limits.pingPongSpin().getTotalCount() == 0
+            ? "NIO ping-pong not measured" : null;
+        double r = why != null ? Double.NaN
+            : Ratios.p50Micros(jzmtp) / (limits.pingPongSpin().getValueAtPercentile(50.0) / 1000.0);
+        return judge(what, "≤ 2.00x", r, r <= 2.0, why);
+    }
+
+    private static Target allocation(Cells cells, String impl, int maxSize, double bar, boolean inclusive) {
+        Cell worst = null;
+        boolean any = false;
+        for (Cell c : cells.all()) {
+            if (c.impl().equals(impl) && c.workload().equals(Cells.THR) && c.size() <= maxSize) {
+                any = true;
+                if (!Double.isNaN(alloc(c)) && (worst == null || alloc(c) > alloc(worst))) {
+                    worst = c;
+                }
+            }
+        }
+        String what = maxSize == Integer.MAX_VALUE ? impl + " (frame API) thr alloc B/msg, worst cell"
+            : impl + " (Message API) thr alloc B/msg, worst cell of ≤ " + maxSize + " B";
+        String need = inclusive ? "≤ " + Fmt.num(bar) + " B" : "0 B (< " + bar + ")";
+        if (worst == null) {
+            return new Target(what, need, any ? impl + " allocation not measured" : impl + " thr not measured",
+                Verdict.NOT_MEASURED);
+        }
+        double v = alloc(worst);
+        String measured = Fmt.bytes(v) + " B/msg (" + worst.transport() + " " + worst.mode() + " "
+            + Fmt.size(worst.size()) + ")";
+        return new Target(what, need, measured, (inclusive ? v <= bar : v < bar) ? Verdict.MET : Verdict.MISSED);
+    }
+
+    private static double alloc(Cell c) {
+        return c.allocatedBytesPerMessage().median();
+    }
+
+    private static Target judge(String what, String need, double ratio, boolean ok, String whyMissing) {
+        if (whyMissing != null || Double.isNaN(ratio)) {
+            return new Target(what, need, whyMissing == null ? "not measured" : whyMissing, Verdict.NOT_MEASURED);
+        }
+        return new Target(what, need, Fmt.ratio(ratio), ok ? Verdict.MET : Verdict.MISSED);
+    }
+
+    private static String missing(Cells cells, String workload, String transport, String mode, int size,
+                                  String... impls) {
+        List<String> absent = new ArrayList<>();
+        for (String impl : impls) {
+            if (cells.find(impl, workload, transport, mode, size).isEmpty()) {
+                absent.add(impl);
+            }
+        }
+        return absent.isEmpty() ? null : String.join(", ", absent) + " not measured";
+    }
+}

@@ -1,0 +1,76 @@
+package io.jzmtp.perf.bench.worker;
+
+import io.jzmtp.Context;
+import io.jzmtp.Message;
+import io.jzmtp.PullSocket;
+import io.jzmtp.PushSocket;
+import java.util.Arrays;
+
+/** jzmtp throughput through the convenience API: a {@link Message} made per send, one returned per receive. */
+final class JzmtpMsgThr implements ThrPeers {
+    private final Context context;
+    private final int size;
+    private final boolean spin;
+    private final byte[] body;
+    private PullSocket pull;
+    private PushSocket push;
+
+    /**
+     * @param size the message size
+     * @param spin true to receive by polling
+     */
+    JzmtpMsgThr(int size, boolean spin) {
+        this.size = size;
+        this.spin = spin;
+        this.body = new byte[size];
+        Arrays.fill(body, (byte) 'x');
+        this.context = Jzmtp.context(spin);
+    }
+
+    @Override
+    public String bindReceiver(String endpoint) {
+        pull = context.pull();
+        return pull.bind(endpoint);
+    }
+
+    @Override
+    public void receive() {
+        Message m;
+        if (spin) {
+            while ((m = pull.tryReceive()) == null) {
+                Thread.onSpinWait();
+            }
+        } else {
+            m = pull.receive();
+        }
+        Jzmtp.check(m, size);
+    }
+
+    @Override
+    public void closeReceiver() {
+        pull.close();
+    }
+
+    @Override
+    public void connectSender(String endpoint) {
+        push = context.push();
+        push.connect(endpoint);
+    }
+
+    @Override
+    public void send() {
+        if (!push.send(Message.of(body))) {
+            throw new IllegalStateException("send without a time limit returned false");
+        }
+    }
+
+    @Override
+    public void closeSender() {
+        push.close();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
