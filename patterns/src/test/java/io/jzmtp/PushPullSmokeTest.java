@@ -3,6 +3,7 @@ package io.jzmtp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,22 +155,45 @@ class PushPullSmokeTest {
     /** Closed before anyone listens: the session keeps connecting for the linger, then delivers. */
     @Test
     void closedBeforeThePeerBindsStillDeliversWithinTheLinger() {
-        try (Context ctx = Context.create()) {
-            String ep;
-            try (PullSocket probe = ctx.pull()) {
-                ep = probe.bind("tcp://127.0.0.1:*");
-                probe.unbind(ep);
-            }
-            PushSocket push = ctx.push(SocketOptions.builder().linger(Duration.ofSeconds(10)).build());
-            push.connect(ep);
-            push.send(Message.of("early"));
-            push.close();
-            try (PullSocket pull = ctx.pull()) {
-                bindWhenFree(pull, ep);
+        Context ctx = Context.create();
+        String ep;
+        try (PullSocket probe = ctx.pull()) {
+            ep = probe.bind("tcp://127.0.0.1:*");
+            probe.unbind(ep);
+        }
+        PushSocket push = ctx.push(SocketOptions.builder().linger(Duration.ofSeconds(10)).build());
+        push.connect(ep);
+        push.send(Message.of("early"));
+        push.close();
+        PullSocket pull = ctx.pull();
+        bindWhenFree(pull, ep);
+        Message m = pull.receive(Duration.ofSeconds(10));
+        assertNotNull(m, "the message queued before close");
+        assertEquals("early", m.string(0));
+        assertNull(pull.receive(Duration.ofMillis(100)), "sent once");
+        pull.close();
+        long start = System.nanoTime();
+        ctx.close();
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(),
+            "once its queue is sent, the lingering session ends: the context does not wait out the linger");
+    }
+
+    /** A context closed right after connect and send still lingers for that session (it was not started yet). */
+    @Test
+    void contextClosedRightAfterConnectStillDelivers() {
+        try (Context receiving = Context.create();
+             PullSocket pull = receiving.pull()) {
+            String ep = pull.bind("tcp://127.0.0.1:*");
+            for (int round = 0; round < 20; round++) {
+                Context sending = Context.create();
+                PushSocket push = sending.push(SocketOptions.builder().linger(Duration.ofSeconds(10)).build());
+                push.connect(ep);
+                push.send(Message.of("round " + round));
+                push.close();
+                sending.close();
                 Message m = pull.receive(Duration.ofSeconds(10));
-                assertNotNull(m, "the message queued before close");
-                assertEquals("early", m.string(0));
-                assertNull(pull.receive(Duration.ofMillis(100)), "sent once");
+                assertNotNull(m, "round " + round);
+                assertEquals("round " + round, m.string(0));
             }
         }
     }

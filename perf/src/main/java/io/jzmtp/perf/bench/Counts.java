@@ -17,8 +17,9 @@ package io.jzmtp.perf.bench;
  * target time is the same; clamped to [{@value #LAT_MIN}, {@value #LAT_MAX}] round trips (50 thousand of 1 byte), or
  * [{@value #LAT_QUICK_MIN}, {@value #LAT_QUICK_MAX}] with {@code --quick} (5 thousand of 1 byte).
  *
- * <p>Warm-up: a tenth of the count, but at least 10 thousand (or the count, if smaller) so that the JIT compiles
- * the loops before the timed part.
+ * <p>Warm-up, so that the JVM implementations are measured compiled (C2), not while the JIT works: thr sends a
+ * quarter of the count first, but at least {@value #THR_WARMUP_MESSAGES} messages or {@value #THR_WARMUP_BYTES}
+ * bytes, whichever is fewer; lat makes a quarter of the count, but at least {@value #LAT_WARMUP} round trips.
  */
 public final class Counts {
     /** Assumed per-message cost of the fastest implementation, ns. */
@@ -42,9 +43,13 @@ public final class Counts {
     /** Target duration of a full run of the fastest implementation, seconds. */
     public static final double FULL_SECONDS = 1.0;
     /** Target duration with {@code --quick}, seconds. */
-    public static final double QUICK_SECONDS = 0.1;
-    /** Least warm-up (unless the count is smaller). */
-    public static final long MIN_WARMUP = 10_000;
+    public static final double QUICK_SECONDS = 0.3;
+    /** Least thr warm-up in messages (unless {@link #THR_WARMUP_BYTES} is reached first). */
+    public static final long THR_WARMUP_MESSAGES = 200_000;
+    /** Least thr warm-up in payload bytes, for large messages. */
+    public static final long THR_WARMUP_BYTES = 256L << 20;
+    /** Least lat warm-up in round trips. */
+    public static final long LAT_WARMUP = 10_000;
 
     private Counts() {
     }
@@ -72,11 +77,21 @@ public final class Counts {
     }
 
     /**
-     * @param count the timed count
-     * @return the untimed warm-up before it
+     * @param count the timed count of a thr run
+     * @param size its message size
+     * @return the untimed messages before it
      */
-    public static long warmup(long count) {
-        return Math.max(count / 10, Math.min(count, MIN_WARMUP));
+    public static long throughputWarmup(long count, int size) {
+        long least = Math.max(1, Math.min(THR_WARMUP_MESSAGES, THR_WARMUP_BYTES / Math.max(1, size)));
+        return Math.max(count / 4, least);
+    }
+
+    /**
+     * @param count the timed round trips of a lat run
+     * @return the untimed round trips before them
+     */
+    public static long latencyWarmup(long count) {
+        return Math.max(count / 4, LAT_WARMUP);
     }
 
     private static double target(boolean quick) {

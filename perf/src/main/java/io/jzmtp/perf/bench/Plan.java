@@ -89,7 +89,7 @@ public record Plan(List<String> impls, List<Integer> sizes, List<String> transpo
             for (String mode : modes) {
                 for (int size : sizes) {
                     long count = Counts.throughput(size, quick);
-                    w.add(new RunSpec(impl, "thr", transport, mode, size, count, Counts.warmup(count)));
+                    w.add(new RunSpec(impl, "thr", transport, mode, size, count, Counts.throughputWarmup(count, size)));
                 }
             }
         }
@@ -97,7 +97,7 @@ public record Plan(List<String> impls, List<Integer> sizes, List<String> transpo
             for (String mode : modes) {
                 for (int size : latSizes) {
                     long count = Counts.latency(size, quick);
-                    w.add(new RunSpec(impl, "lat", transport, mode, size, count, Counts.warmup(count)));
+                    w.add(new RunSpec(impl, "lat", transport, mode, size, count, Counts.latencyWarmup(count)));
                 }
             }
         }

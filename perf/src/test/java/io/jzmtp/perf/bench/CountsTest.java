@@ -15,7 +15,7 @@ class CountsTest {
     void throughputCountsAimAtTheTargetAndShrinkWithSize() {
         assertEquals(2_747_253, Counts.throughput(64, false));
         assertEquals(59_938, Counts.throughput(16384, false));
-        assertEquals(5_994, Counts.throughput(16384, true));
+        assertEquals(17_981, Counts.throughput(16384, true));
         long previous = Long.MAX_VALUE;
         for (int size : SIZES) {
             long full = Counts.throughput(size, false);
@@ -33,7 +33,7 @@ class CountsTest {
     @Test
     void latencyCountsStayInTheirRanges() {
         assertEquals(49_995, Counts.latency(1, false));
-        assertEquals(5_000, Counts.latency(1, true));
+        assertEquals(10_000, Counts.latency(1, true));
         for (int size : SIZES) {
             long full = Counts.latency(size, false);
             long quick = Counts.latency(size, true);
@@ -43,10 +43,11 @@ class CountsTest {
     }
 
     @Test
-    void warmupIsATenthButAtLeastTenThousandOrTheCount() {
-        assertEquals(500_000, Counts.warmup(5_000_000));
-        assertEquals(10_000, Counts.warmup(50_000));
-        assertEquals(5_000, Counts.warmup(5_000));
-        assertEquals(1, Counts.warmup(1));
+    void warmupIsAQuarterButEnoughForTheJit() {
+        assertEquals(1_250_000, Counts.throughputWarmup(5_000_000, 64));
+        assertEquals(200_000, Counts.throughputWarmup(50_000, 64), "at least 200 thousand small messages");
+        assertEquals(16_384, Counts.throughputWarmup(20_000, 16_384), "or 256 MiB of large ones");
+        assertEquals(25_000, Counts.latencyWarmup(100_000));
+        assertEquals(10_000, Counts.latencyWarmup(2_000));
     }
 }

@@ -69,9 +69,8 @@ final class ConnectSession extends Session {
         return p;
     }
 
-    /** Makes the first attempt. I/O thread only. */
+    /** Makes the first attempt. I/O thread only. The session is in the context's books already (see connect). */
     void start() {
-        context.resources().add(this);
         attempt();
     }
 

@@ -105,6 +105,9 @@ abstract class Session implements EngineOwner, IoResource, PipeEvents {
         engine = zmtp;
         engineReady = false;
         zmtp.start();
+        if (closing && !zmtp.isClosed()) {
+            zmtp.closeWhenFlushed(); // connected while lingering: send what waited, then close
+        }
     }
 
     /** Reports how an engine ended. */

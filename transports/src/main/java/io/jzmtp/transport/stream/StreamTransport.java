@@ -68,7 +68,11 @@ public final class StreamTransport {
         // The peer exists before connect returns (libzmq's behaviour without IMMEDIATE): a send right after connect
         // queues instead of finding no peer. Handing the session to the I/O thread publishes the peer field to it.
         Peer early = s.preparePeer();
+        // In the books before the I/O thread even starts it: a context closed right after connect (and a send)
+        // must wait for this session's linger, not miss it because its first command had not run yet.
+        context.resources().add(s);
         if (!io.execute(s::start)) {
+            context.resources().remove(s);
             throw new io.jzmtp.core.ContextClosedException();
         }
         if (early != null) {
