@@ -162,6 +162,19 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
             // A reset or broken pipe is the network's doing, not a fault of this handler: end the connection as
             // a reconnectable I/O error without the I/O thread logging it as a handler failure.
             fail(EngineTermination.Kind.IO_ERROR, e.toString());
+        } finally {
+            publishInbound();
+        }
+    }
+
+    /**
+     * Wakes the socket once for everything delivered in this event, not once per message: a reader that keeps
+     * catching up would otherwise cost this thread an unpark (a system call) every few messages.
+     */
+    private void publishInbound() {
+        SpscPipe<Msg> pipe = in;
+        if (pipe != null) {
+            pipe.publish();
         }
     }
 
@@ -189,6 +202,14 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
     /** The inbound pipe has room again: deliver the held message and read on. I/O thread only. */
     @Override
     public void inputReady() {
+        try {
+            resumeInput();
+        } finally {
+            publishInbound();
+        }
+    }
+
+    private void resumeInput() {
         if (closed || !inputBlocked) {
             return;
         }
@@ -359,7 +380,7 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
 
     /** Offers a whole message to the socket; true if it is gone (delivered, or dropped because the socket left). */
     private boolean offerInbound(Msg m) {
-        if (in.offer(m)) {
+        if (in.offerQuietly(m)) { // published once per batch: see publishInbound
             return true;
         }
         if (in.isClosed()) {

@@ -35,6 +35,8 @@ final class SpscPipeLayout {
         /** The {@code writerBlockedAt} value of the episode the writer started and has not seen end; 0 if none. */
         long episode;
         boolean writerClosedLocal;
+        /** Messages were written quietly ({@code offerQuietly}) and an armed reader has not been looked for yet. */
+        boolean unpublished;
     }
 
     @SuppressWarnings("unused")

@@ -24,6 +24,24 @@ abstract class SpscPipeWriteSide<T> extends SpscPipeStorage<T> {
      *     if {@link #isClosed()} (nothing follows)
      */
     public final boolean offer(T message) {
+        if (!offerQuietly(message)) {
+            return false;
+        }
+        publish();
+        return true;
+    }
+
+    /**
+     * Writes one message like {@link #offer} but does not yet look for an armed reader: a writer that produces a
+     * batch (an engine decoding one read) offers quietly and calls {@link #publish()} once at the end, so that a
+     * waiting reader is woken once per batch rather than once per message it catches up with. The reader may see
+     * the messages before the publish; it is only not woken for them. Writer thread only; never blocks; allocation
+     * free.
+     *
+     * @param message the complete message, not null
+     * @return as {@link #offer}
+     */
+    public final boolean offerQuietly(T message) {
         Objects.requireNonNull(message, "message");
         if (writerClosedLocal || (int) READER_CLOSED.getAcquire(this) != 0) {
             return false;
@@ -39,10 +57,22 @@ abstract class SpscPipeWriteSide<T> extends SpscPipeStorage<T> {
         }
         store(w, message); // Dekker pair (1), store side
         WRITTEN.setOpaque(this, w + 1);
+        unpublished = true;
+        return true;
+    }
+
+    /**
+     * Wakes an armed reader if messages were written since the last look: the load side of Dekker pair (1), after
+     * every store of the batch. Writer thread only; cheap when nothing is unpublished.
+     */
+    public final void publish() {
+        if (!unpublished) {
+            return;
+        }
+        unpublished = false;
         if ((int) READER_WAITING.getVolatile(this) != 0 && READER_WAITING.compareAndSet(this, 1, 0)) {
             readerEvents.onReadActivated(self());
         }
-        return true;
     }
 
     /**

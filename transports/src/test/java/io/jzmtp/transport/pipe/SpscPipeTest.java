@@ -36,6 +36,36 @@ class SpscPipeTest {
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
+    void quietOffersWakeAnArmedReaderOnceAtPublish(boolean chunked) {
+        SpscPipe<Integer> pipe = pipe(0, chunked);
+        assertNull(pipe.poll()); // armed
+        assertTrue(pipe.offerQuietly(1));
+        assertTrue(pipe.offerQuietly(2));
+        assertEquals(0, reader.reads(), "nothing fires before the publish");
+        pipe.publish();
+        assertEquals(1, reader.reads(), "one activation for the batch");
+        pipe.publish();
+        assertEquals(1, reader.reads(), "a second publish without new messages fires nothing");
+        assertEquals(1, pipe.poll());
+        assertEquals(2, pipe.poll());
+        assertNull(pipe.poll()); // armed again
+        assertTrue(pipe.offer(3));
+        assertEquals(2, reader.reads(), "a plain offer still fires at once");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aReaderThatTookAQuietMessageIsNotWokenForIt(boolean chunked) {
+        SpscPipe<Integer> pipe = pipe(0, chunked);
+        assertNull(pipe.poll()); // armed
+        assertTrue(pipe.offerQuietly(1));
+        assertEquals(1, pipe.poll(), "the reader may see it before the publish");
+        pipe.publish();
+        assertEquals(0, reader.reads(), "the withdrawn arming leaves nothing to fire");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
     void shouldRefuseAtTheHwmWithoutThrowing(boolean chunked) {
         SpscPipe<Integer> pipe = pipe(4, chunked);
         fill(pipe, 4);
