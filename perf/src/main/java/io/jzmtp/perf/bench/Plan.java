@@ -81,6 +81,15 @@ public record Plan(List<String> impls, List<Integer> sizes, List<String> transpo
             quick);
     }
 
+    /** Spin mode runs two spinning application threads, plus a spinning I/O thread for jzmtp: four cores needed. */
+    static boolean oversubscribedBySpinning() {
+        return Runtime.getRuntime().availableProcessors() < SPIN_CORES;
+    }
+
+    /** Cores a spin-mode latency run needs so that no spinning thread waits for another's time slice. */
+    static final int SPIN_CORES = 4;
+    private static final String SPIN = "spin";
+
     /** @return every workload of one repeat, for the first implementation (thr before lat) */
     public List<RunSpec> workloads() {
         List<RunSpec> w = new ArrayList<>();
@@ -97,7 +106,14 @@ public record Plan(List<String> impls, List<Integer> sizes, List<String> transpo
             for (String mode : modes) {
                 for (int size : latSizes) {
                     long count = Counts.latency(size, quick);
-                    w.add(new RunSpec(impl, "lat", transport, mode, size, count, Counts.latencyWarmup(count)));
+                    long warmup = Counts.latencyWarmup(count);
+                    if (SPIN.equals(mode) && oversubscribedBySpinning()) {
+                        // More spinning threads than cores: round trips wait for the scheduler's time slices
+                        // (milliseconds), so a full count would run for minutes; a few thousand show the picture.
+                        count = Math.min(count, Counts.LAT_QUICK_MIN);
+                        warmup = Math.min(warmup, Counts.LAT_QUICK_MIN);
+                    }
+                    w.add(new RunSpec(impl, "lat", transport, mode, size, count, warmup));
                 }
             }
         }
