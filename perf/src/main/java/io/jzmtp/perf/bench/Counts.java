@@ -47,7 +47,7 @@ public final class Counts {
     /** Least thr warm-up in messages (unless {@link #THR_WARMUP_BYTES} is reached first). */
     public static final long THR_WARMUP_MESSAGES = 200_000;
     /** Least thr warm-up in payload bytes, for large messages. */
-    public static final long THR_WARMUP_BYTES = 256L << 20;
+    public static final long THR_WARMUP_BYTES = 1L << 30;
     /** Least lat warm-up in round trips. */
     public static final long LAT_WARMUP = 10_000;
 

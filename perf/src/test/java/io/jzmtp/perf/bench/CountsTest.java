@@ -46,7 +46,7 @@ class CountsTest {
     void warmupIsAQuarterButEnoughForTheJit() {
         assertEquals(1_250_000, Counts.throughputWarmup(5_000_000, 64));
         assertEquals(200_000, Counts.throughputWarmup(50_000, 64), "at least 200 thousand small messages");
-        assertEquals(16_384, Counts.throughputWarmup(20_000, 16_384), "or 256 MiB of large ones");
+        assertEquals(65_536, Counts.throughputWarmup(20_000, 16_384), "or 1 GiB of large ones");
         assertEquals(25_000, Counts.latencyWarmup(100_000));
         assertEquals(10_000, Counts.latencyWarmup(2_000));
     }
