@@ -21,6 +21,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 abstract class Publisher extends ZSocket {
     final SubscriptionTrie<Peer> subscriptions = new SubscriptionTrie<>();
     final ArrayList<Peer> peers = new ArrayList<>();
+    /** The subscriber the last message went to: its recycler supplies the next one. */
+    private Peer lastRecipient;
     private final ArrayList<Peer> matched = new ArrayList<>();
     private final Consumer<Peer> collect = matched::add;
     private final UnsafeBuffer topic = new UnsafeBuffer(new byte[0]);
@@ -144,6 +146,13 @@ abstract class Publisher extends ZSocket {
         return false;
     }
 
+    /** Takes the next message from the recycler of the subscriber the last one went to (PUB has no rotation). */
+    @Override
+    Peer recyclingPeer() {
+        Peer p = lastRecipient;
+        return p != null && !p.out().isClosed() ? p : super.recyclingPeer();
+    }
+
     @Override
     int route(Msg m, Message message) {
         if (message != null) {
@@ -194,8 +203,10 @@ abstract class Publisher extends ZSocket {
                     }
                     p.attachment = copy;
                 } else {
-                    copy.clear();
+                    keepSpare(copy);
                 }
+            } else {
+                lastRecipient = p;
             }
         }
         matched.clear();

@@ -395,13 +395,26 @@ public abstract class ZSocket implements AutoCloseable {
             spare = null;
             return m;
         }
-        // Messages come back to a peer's recycler once its engine wrote them. A socket without a rotation (REP, ROUTER
-        // replying) takes from the peer it last heard from: usually the one it is answering.
-        Peer p = routing.out.current();
-        if (p == null) {
-            p = routing.in.lastPeer();
-        }
+        Peer p = recyclingPeer();
         return p != null ? p.outRecycler().take() : new Msg(0);
+    }
+
+    /**
+     * The peer whose recycler supplies the next message to build: messages come back to a peer's recycler once its
+     * engine wrote them. The peer next in the rotation by default; a socket without one (REP, ROUTER replying) takes
+     * from the peer it last heard from, usually the one it is answering.
+     */
+    Peer recyclingPeer() {
+        Peer p = routing.out.current();
+        return p != null ? p : routing.in.lastPeer();
+    }
+
+    /** Keeps a message that was not sent for the next one to build (a dropped message is not garbage). */
+    final void keepSpare(Msg m) {
+        m.clear();
+        if (spare == null) {
+            spare = m;
+        }
     }
 
     private void release(Msg m) {
