@@ -14,10 +14,19 @@ import java.util.Objects;
  * once built. The convenience API allocates; latency-critical code uses the frame-level API of the sockets.
  */
 public final class Message {
-    private final List<byte[]> frames;
+    /** The frame of a one-frame message (the common case: one object per message), else null. */
+    private final byte[] single;
+    /** The frames of a multipart message, else null. Never handed out. */
+    private final byte[][] many;
 
-    private Message(List<byte[]> frames) {
-        this.frames = frames;
+    private Message(byte[] single) {
+        this.single = single;
+        this.many = null;
+    }
+
+    private Message(byte[][] many) {
+        this.single = null;
+        this.many = many;
     }
 
     /**
@@ -32,7 +41,7 @@ public final class Message {
         for (byte[] f : frames) {
             Objects.requireNonNull(f, "frame");
         }
-        return new Message(List.of(frames));
+        return frames.length == 1 ? new Message(frames[0]) : new Message(frames.clone());
     }
 
     /**
@@ -69,10 +78,14 @@ public final class Message {
      * @throws IllegalArgumentException if no frame would be left
      */
     public Message from(int from) {
-        if (from < 0 || from >= frames.size()) {
-            throw new IllegalArgumentException("frame index " + from + ": expected 0 to " + (frames.size() - 1));
+        int n = size();
+        if (from < 0 || from >= n) {
+            throw new IllegalArgumentException("frame index " + from + ": expected 0 to " + (n - 1));
         }
-        return new Message(frames.subList(from, frames.size()));
+        if (from == 0) {
+            return this;
+        }
+        return n - from == 1 ? new Message(many[from]) : new Message(Arrays.copyOfRange(many, from, n));
     }
 
     /** Builds a {@link Message} frame by frame. Not thread-safe. */
@@ -112,17 +125,23 @@ public final class Message {
             if (frames.isEmpty()) {
                 throw new IllegalArgumentException("a message of 0 frames: expected at least one frame");
             }
-            return new Message(List.copyOf(frames));
+            return frames.size() == 1 ? new Message(frames.get(0)) : new Message(frames.toArray(new byte[0][]));
         }
     }
 
-    static Message wrap(ArrayList<byte[]> frames) {
-        return new Message(Collections.unmodifiableList(frames));
+    /** A received message over frames that are the message's own (not shared with the caller). */
+    static Message wrap(List<byte[]> frames) {
+        return frames.size() == 1 ? new Message(frames.get(0)) : new Message(frames.toArray(new byte[0][]));
+    }
+
+    /** A received one-frame message. */
+    static Message wrapSingle(byte[] frame) {
+        return new Message(frame);
     }
 
     /** @return the number of frames */
     public int size() {
-        return frames.size();
+        return single != null ? 1 : many.length;
     }
 
     /**
@@ -130,7 +149,11 @@ public final class Message {
      * @return that frame (not a copy)
      */
     public byte[] frame(int index) {
-        return frames.get(index);
+        if (single != null) {
+            Objects.checkIndex(index, 1);
+            return single;
+        }
+        return many[index];
     }
 
     /**
@@ -138,21 +161,21 @@ public final class Message {
      * @return that frame decoded as UTF-8
      */
     public String string(int index) {
-        return new String(frames.get(index), StandardCharsets.UTF_8);
+        return new String(frame(index), StandardCharsets.UTF_8);
     }
 
     /** @return the frames (unmodifiable; the arrays are not copies) */
     public List<byte[]> frames() {
-        return frames;
+        return single != null ? List.of(single) : Collections.unmodifiableList(Arrays.asList(many));
     }
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Message m) || m.frames.size() != frames.size()) {
+        if (!(o instanceof Message m) || m.size() != size()) {
             return false;
         }
-        for (int i = 0; i < frames.size(); i++) {
-            if (!Arrays.equals(frames.get(i), m.frames.get(i))) {
+        for (int i = 0; i < size(); i++) {
+            if (!Arrays.equals(frame(i), m.frame(i))) {
                 return false;
             }
         }
@@ -162,8 +185,8 @@ public final class Message {
     @Override
     public int hashCode() {
         int h = 1;
-        for (byte[] f : frames) {
-            h = 31 * h + Arrays.hashCode(f);
+        for (int i = 0; i < size(); i++) {
+            h = 31 * h + Arrays.hashCode(frame(i));
         }
         return h;
     }
@@ -171,8 +194,8 @@ public final class Message {
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("Message[");
-        for (int i = 0; i < frames.size(); i++) {
-            byte[] f = frames.get(i);
+        for (int i = 0; i < size(); i++) {
+            byte[] f = frame(i);
             b.append(i == 0 ? "" : ", ").append(f.length).append("B");
         }
         return b.append(']').toString();

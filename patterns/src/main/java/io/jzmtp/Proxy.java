@@ -100,8 +100,8 @@ public final class Proxy {
             return;
         }
         long bytes = 0;
-        for (byte[] f : m.frames()) {
-            bytes += f.length;
+        for (int i = 0, n = m.size(); i < n; i++) {
+            bytes += m.frame(i).length;
         }
         counts[inIndex].incrementAndGet();
         counts[inIndex + 1].addAndGet(bytes);

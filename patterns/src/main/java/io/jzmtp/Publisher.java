@@ -180,8 +180,8 @@ abstract class Publisher extends ZSocket {
             Msg copy;
             if (message != null) {
                 copy = i == 0 ? m : p.outRecycler().take();
-                for (byte[] frame : message.frames()) {
-                    copy.addFrameOwned(frame);
+                for (int f = 0, n = message.size(); f < n; f++) {
+                    copy.addFrameOwned(message.frame(f));
                 }
             } else if (i == last) {
                 // The built message itself goes last: once offered, the peer's thread may recycle it.

@@ -34,7 +34,7 @@ public final class RepSocket extends DuplexSocket implements FrameSender, FrameR
     @Override
     Message accept(Msg m, Peer from) {
         int body = deliverFrom(m, from);
-        return body < 0 ? null : Message.wrap(frames(m, body));
+        return body < 0 ? null : received(m, body);
     }
 
     /** Keeps the request's envelope (every frame up to the delimiter) and returns where its body starts. */

@@ -89,7 +89,7 @@ public final class ReqSocket extends DuplexSocket implements FrameSender, FrameR
     @Override
     Message accept(Msg m, Peer from) {
         int body = deliverFrom(m, from);
-        return body < 0 ? null : Message.wrap(frames(m, body));
+        return body < 0 ? null : received(m, body);
     }
 
     /** Judges a reply: the body's first frame index if it answers the outstanding request, else -1 (dropped). */

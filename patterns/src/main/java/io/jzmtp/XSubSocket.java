@@ -42,8 +42,8 @@ public final class XSubSocket extends Subscriber implements Sender, Receiver {
         }
         for (io.jzmtp.transport.socket.Peer p : core.peers()) {
             Msg m = p.outRecycler().take();
-            for (byte[] f : message.frames()) {
-                m.addFrameOwned(f);
+            for (int f = 0, n = message.size(); f < n; f++) {
+                m.addFrameOwned(message.frame(f));
             }
             if (!p.out().offer(m)) {
                 m.clear();

@@ -284,8 +284,8 @@ public abstract class ZSocket implements AutoCloseable {
 
     /** Fills the wire message; by default the message's frames as they are (not copied). */
     void prepare(Msg m, Message message) {
-        for (byte[] frame : message.frames()) {
-            m.addFrameOwned(frame);
+        for (int i = 0, n = message.size(); i < n; i++) {
+            m.addFrameOwned(message.frame(i));
         }
     }
 
@@ -346,7 +346,15 @@ public abstract class ZSocket implements AutoCloseable {
 
     /** Turns a fetched message into what the application receives; null drops it. Copies the frames. */
     Message accept(Msg m, Peer from) {
-        return Message.wrap(frames(m, 0));
+        return received(m, 0);
+    }
+
+    /**
+     * The application's message made of frames {@code from} on: a one-frame message is one object besides its
+     * frame. Call just before the message is recycled (frames are taken, see {@link #frames}).
+     */
+    static Message received(Msg m, int from) {
+        return m.frameCount() - from == 1 ? Message.wrapSingle(m.takeFrame(from)) : Message.wrap(frames(m, from));
     }
 
     /**
