@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <p>Memory ordering. Each flag is a Dekker pair whose four accesses are volatile-mode (sequentially consistent):
- * (1) the writer stores the message (volatile slot store, or the queue's xadd) then loads {@code readerWaiting};
+ * (1) the writer stores the message (a release slot store, or the queue's xadd), then, in {@code publish()}, after a
+ * full fence, loads {@code readerWaiting};
  * the reader stores {@code readerWaiting = 1} then loads the slot (or the queue's producer index): one of them sees
  * the other, so an armed reader is never missed. (2) The writer stores {@code writerBlockedAt = written} then re-loads
  * {@code read}; the reader, before arming, re-stores {@code read} then loads {@code writerBlockedAt}: a writer that

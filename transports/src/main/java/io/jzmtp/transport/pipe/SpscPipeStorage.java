@@ -11,8 +11,8 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 /**
  * The storage of an {@link SpscPipe} and its any-thread accessors: a preallocated ring of
  * {@code nextPowerOfTwo(hwm)} slots for a small finite HWM, otherwise a JCTools chunked queue that grows lazily and
- * recycles a few chunks. The message publication (volatile slot store, or the queue's xadd) is the store side of the
- * pipe's Dekker pair (1); {@link #hasMessage()} is its load side.
+ * recycles a few chunks. The message publication (a release slot store plus the writer's publish() fence, or the
+ * queue's xadd) is the store side of the pipe's Dekker pair (1); {@link #hasMessage()} is its load side.
  *
  * @param <T> the message type
  */
@@ -55,10 +55,13 @@ abstract class SpscPipeStorage<T> extends SpscPipeLayout.Pad3 {
         return (SpscPipe<?>) this;
     }
 
-    /** Writer: publishes message number {@code w} with a sequentially consistent store (Dekker pair (1)). */
+    /**
+     * Writer: publishes message number {@code w} with a release store; the writer's {@code publish()} fence orders it
+     * before the load of the reader's flag (Dekker pair (1)).
+     */
     final void store(long w, T message) {
         if (ring != null) {
-            SLOT.setVolatile(ring, (int) w & mask, message);
+            SLOT.setRelease(ring, (int) w & mask, message); // the StoreLoad half is the writer's publish() fence
         } else {
             chunked.offer(message); // xadd on the producer index
         }

@@ -1,5 +1,6 @@
 package io.jzmtp.transport.pipe;
 
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -70,6 +71,9 @@ abstract class SpscPipeWriteSide<T> extends SpscPipeStorage<T> {
             return;
         }
         unpublished = false;
+        // Dekker pair (1): the slot stores of the batch (release) must be ordered before this load of the reader's
+        // flag; one full fence per batch instead of a volatile store per message.
+        VarHandle.fullFence();
         if ((int) READER_WAITING.getVolatile(this) != 0 && READER_WAITING.compareAndSet(this, 1, 0)) {
             readerEvents.onReadActivated(self());
         }
