@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  *       pipe ({@link #isClosed()}) starts no episode.</li>
  * </ul>
  *
- * <p>Memory ordering. Each flag is a Dekker pair whose four accesses are volatile-mode (sequentially consistent):
+ * <p>Memory ordering. Each flag is a Dekker pair: each side stores, then loads the other side's variable, with a StoreLoad
+ * barrier between (volatile-mode accesses, or a release store followed by a full fence):
  * (1) the writer stores the message (a release slot store, or the queue's xadd), then, in {@code publish()}, after a
  * full fence, loads {@code readerWaiting};
  * the reader stores {@code readerWaiting = 1} then loads the slot (or the queue's producer index): one of them sees
