@@ -8,23 +8,8 @@ import io.jzmtp.core.SocketType;
  *
  * <p>Owner thread only; see {@link ZSocket}.
  */
-public final class DealerSocket extends DuplexSocket implements FrameSender, FrameReceiver {
+public final class DealerSocket extends FrameDuplexSocket {
     DealerSocket(Context context, SocketOptions options) {
         super(context, SocketType.DEALER, options, new Routing(true, true, false).probe(options.probeRouter()));
-    }
-
-    @Override
-    public void sendMore(org.agrona.DirectBuffer buffer, int offset, int length) {
-        appendFrame(buffer, offset, length);
-    }
-
-    @Override
-    public boolean send(org.agrona.DirectBuffer buffer, int offset, int length, long timeoutNanos) {
-        return sendBuilt(buffer, offset, length, timeoutNanos);
-    }
-
-    @Override
-    public int receive(FrameConsumer consumer, long timeoutNanos) {
-        return receiveFrames(consumer, timeoutNanos);
     }
 }

@@ -8,23 +8,8 @@ import io.jzmtp.core.SocketType;
  *
  * <p>Owner thread only; see {@link ZSocket}.
  */
-public final class PairSocket extends DuplexSocket implements FrameSender, FrameReceiver {
+public final class PairSocket extends FrameDuplexSocket {
     PairSocket(Context context, SocketOptions options) {
         super(context, SocketType.PAIR, options, new Routing(true, true, true));
-    }
-
-    @Override
-    public void sendMore(org.agrona.DirectBuffer buffer, int offset, int length) {
-        appendFrame(buffer, offset, length);
-    }
-
-    @Override
-    public boolean send(org.agrona.DirectBuffer buffer, int offset, int length, long timeoutNanos) {
-        return sendBuilt(buffer, offset, length, timeoutNanos);
-    }
-
-    @Override
-    public int receive(FrameConsumer consumer, long timeoutNanos) {
-        return receiveFrames(consumer, timeoutNanos);
     }
 }

@@ -12,7 +12,7 @@ import org.agrona.ExpandableArrayBuffer;
  *
  * <p>Owner thread only; see {@link ZSocket}.
  */
-public final class RepSocket extends DuplexSocket implements FrameSender, FrameReceiver {
+public final class RepSocket extends FrameDuplexSocket {
     /** The current request's envelope, frames back to back (reused: receiving and replying allocate nothing). */
     private final ExpandableArrayBuffer envelope = new ExpandableArrayBuffer(64);
     private int[] envelopeLengths = new int[4];
@@ -108,20 +108,5 @@ public final class RepSocket extends DuplexSocket implements FrameSender, FrameR
     @Override
     boolean pollOut() {
         return envelopeFrames >= 0;
-    }
-
-    @Override
-    public void sendMore(org.agrona.DirectBuffer buffer, int offset, int length) {
-        appendFrame(buffer, offset, length);
-    }
-
-    @Override
-    public boolean send(org.agrona.DirectBuffer buffer, int offset, int length, long timeoutNanos) {
-        return sendBuilt(buffer, offset, length, timeoutNanos);
-    }
-
-    @Override
-    public int receive(FrameConsumer consumer, long timeoutNanos) {
-        return receiveFrames(consumer, timeoutNanos);
     }
 }

@@ -14,7 +14,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <p>Sending waits while no peer can take the request. Owner thread only; see {@link ZSocket}.
  */
-public final class ReqSocket extends DuplexSocket implements FrameSender, FrameReceiver {
+public final class ReqSocket extends FrameDuplexSocket {
     private static final byte[] DELIMITER = new byte[0];
     private final UnsafeBuffer idFrame = new UnsafeBuffer(new byte[4]);
     private final boolean relaxed;
@@ -119,20 +119,6 @@ public final class ReqSocket extends DuplexSocket implements FrameSender, FrameR
         return (a[o] & 0xFF) << 24 | (a[o + 1] & 0xFF) << 16 | (a[o + 2] & 0xFF) << 8 | (a[o + 3] & 0xFF);
     }
 
-    @Override
-    public void sendMore(org.agrona.DirectBuffer buffer, int offset, int length) {
-        appendFrame(buffer, offset, length);
-    }
-
-    @Override
-    public boolean send(org.agrona.DirectBuffer buffer, int offset, int length, long timeoutNanos) {
-        return sendBuilt(buffer, offset, length, timeoutNanos);
-    }
-
-    @Override
-    public int receive(FrameConsumer consumer, long timeoutNanos) {
-        return receiveFrames(consumer, timeoutNanos);
-    }
 
     @Override
     boolean pollOut() {
