@@ -10,7 +10,6 @@ import io.jzmtp.core.frame.FrameFlags;
 import io.jzmtp.core.AuthRequest;
 import io.jzmtp.core.AuthResult;
 import io.jzmtp.transport.io.IoHandler;
-import io.jzmtp.transport.io.IoPoller;
 import io.jzmtp.transport.io.IoThread;
 import io.jzmtp.transport.io.TimerHandler;
 import io.jzmtp.transport.msg.Msg;
@@ -85,46 +84,6 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
     private Msg heldSubscription;
     private boolean inputBlocked;
     private Msg outbound;
-    /** Registered with the I/O thread as a poller of the outbound pipe (see {@link #outPoller}). */
-    private boolean polled;
-    /** A message the poller's arming found; taken by the next {@link #fill()}. */
-    private Msg armedCatch;
-    /** Outbound messages taken so far (the poller's measure of work). */
-    private long taken;
-    /**
-     * While its socket keeps producing, the engine does not arm the outbound pipe when it runs empty (which would cost
-     * the socket a wake-up command per catch-up): the I/O thread polls it on every cycle instead, and arms it only
-     * before it blocks.
-     */
-    private final IoPoller outPoller = new IoPoller() {
-        @Override
-        public int poll() {
-            if (closed) {
-                polled = false;
-                return -1;
-            }
-            long before = taken;
-            outputReady();
-            return (int) Math.min(Integer.MAX_VALUE, taken - before);
-        }
-
-        @Override
-        public boolean arm() {
-            if (closed || outbound != null) {
-                // Closed; or a message is half written and the channel's write readiness will carry on.
-                polled = false;
-                return false;
-            }
-            Msg m = out.poll(); // arms the pipe when it is empty
-            if (m == null) {
-                polled = false;
-                return false;
-            }
-            armedCatch = m;
-            outputReady();
-            return true;
-        }
-    };
     private int outFrame;
     private int outBodyDone = -1;
 
@@ -520,12 +479,11 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
                     writeEnd += controlLength;
                     controlLength = 0;
                 }
-                outbound = nextOutbound();
+                outbound = out.poll();
                 outIdle = outbound == null;
                 if (outbound == null) {
                     return;
                 }
-                taken++;
                 if (outbound.connection() != 0 && outbound.connection() < connection) {
                     // Queued for an earlier connection (a subscription that the subscriber re-sends in full now).
                     outRecycler.recycle(outbound);
@@ -545,21 +503,6 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
                 return;
             }
         }
-    }
-
-    /** The next outbound message without arming the pipe; an empty pipe makes the engine a poller of its thread. */
-    private Msg nextOutbound() {
-        Msg m = armedCatch;
-        if (m != null) {
-            armedCatch = null;
-            return m;
-        }
-        m = out.pollQuietly();
-        if (m == null && !polled) {
-            polled = true;
-            io.addPoller(outPoller);
-        }
-        return m;
     }
 
     private static boolean isSubscription(Msg m) {
@@ -723,10 +666,6 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
             // The peer saw part of this message at most; the rest is lost with the connection.
             outRecycler.recycle(outbound);
             outbound = null;
-        }
-        if (armedCatch != null) {
-            outRecycler.recycle(armedCatch);
-            armedCatch = null;
         }
         owner.onEngineClosed(this, termination);
     }

@@ -31,8 +31,6 @@ final class IoDutyCycle implements Agent {
     private final SelectorWakeup wakeup;
     private final MpscCommandQueue<IoCommand> commands;
     private final TimerService timers = new TimerService(64);
-    /** Registered pollers, polled every cycle until armed (I/O thread only). */
-    private final java.util.ArrayList<IoPoller> pollers = new java.util.ArrayList<>();
     private final NanoClock clock;
     private final IoIdleStrategy idleStrategy;
     /** Idle cycles to poll (selectNow) before blocking in select. */
@@ -68,57 +66,7 @@ final class IoDutyCycle implements Agent {
         if (!selector.keys().isEmpty()) { // also flushes keys cancelled since the last select
             work += selectNow();
         }
-        return work + runTimers() + runPollers();
-    }
-
-    /** Registers a poller (idempotence is the caller's). I/O thread only. */
-    void addPoller(IoPoller poller) {
-        pollers.add(poller);
-    }
-
-    private int runPollers() {
-        int work = 0;
-        for (int i = pollers.size() - 1; i >= 0; i--) {
-            int w;
-            try {
-                w = pollers.get(i).poll();
-            } catch (RuntimeException e) {
-                fault("poller failed", e);
-                w = -1;
-            }
-            if (w < 0) {
-                removePoller(i);
-            } else {
-                work += w;
-            }
-        }
-        return work;
-    }
-
-    /** Arms every poller before blocking. @return true if one found work meanwhile (do not block now) */
-    private boolean armPollers() {
-        boolean busy = false;
-        for (int i = pollers.size() - 1; i >= 0; i--) {
-            boolean stays;
-            try {
-                stays = pollers.get(i).arm();
-            } catch (RuntimeException e) {
-                fault("poller failed", e);
-                stays = false;
-            }
-            if (stays) {
-                busy = true;
-            } else {
-                removePoller(i);
-            }
-        }
-        return busy;
-    }
-
-    private void removePoller(int i) {
-        int last = pollers.size() - 1;
-        pollers.set(i, pollers.get(last));
-        pollers.remove(last);
+        return work + runTimers();
     }
 
     /** Runs the cycle until {@link #stop()}, then shuts down. The I/O thread's body. */
@@ -157,10 +105,6 @@ final class IoDutyCycle implements Agent {
                 return;
             }
             timeoutMillis = Math.max(1L, (remaining + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI);
-        }
-        if (!pollers.isEmpty() && armPollers()) {
-            idleCycles = 0;
-            return;
         }
         if (!running || !commands.prepareToSleep()) {
             return;

@@ -141,17 +141,6 @@ public final class IoThread implements AutoCloseable {
     }
 
     /**
-     * Registers a poller, polled on every cycle of this thread until it leaves (see {@link IoPoller}). I/O thread
-     * only; allocation free unless the list grows.
-     *
-     * @param poller the poller
-     */
-    public void addPoller(IoPoller poller) {
-        checkIoThread();
-        cycle.addPoller(poller);
-    }
-
-    /**
      * Cancels a pending timer. I/O thread only; allocation free.
      *
      * @param timerId the id from {@link #scheduleTimer}

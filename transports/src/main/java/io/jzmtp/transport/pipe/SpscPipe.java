@@ -98,24 +98,6 @@ public final class SpscPipe<T> extends SpscPipeWriteSide<T> {
         return message != null ? consumed(message) : arm();
     }
 
-    /**
-     * Takes the next message like {@link #poll()}, but when there is none does not arm the reader: no
-     * {@code onReadActivated} follows, so the caller must poll again (or call {@link #poll()} to arm) later. For a
-     * reader that polls while it is busy anyway. Reader thread only; never blocks; allocation free.
-     *
-     * @return the next message, or {@code null} if none is visible now
-     */
-    public T pollQuietly() {
-        if (armedLocal) {
-            return pollArmed();
-        }
-        if (readerClosedLocal || endOfStream) {
-            return null;
-        }
-        T message = take();
-        return message != null ? consumed(message) : null;
-    }
-
     private T consumed(T message) {
         long r = read + 1;
         READ.setRelease(this, r); // the slot was cleared before: the writer may reuse it
