@@ -164,7 +164,12 @@ public final class Message {
         return new String(frame(index), StandardCharsets.UTF_8);
     }
 
-    /** @return the frames (unmodifiable; the arrays are not copies) */
+    /**
+     * The frames as a list, for convenience: an unmodifiable view made on each call (a small allocation; the arrays
+     * are not copies). Loops on a hot path use {@link #size()} and {@link #frame(int)}, which allocate nothing.
+     *
+     * @return the frames
+     */
     public List<byte[]> frames() {
         return single != null ? List.of(single) : Collections.unmodifiableList(Arrays.asList(many));
     }
