@@ -107,9 +107,10 @@ public record Plan(List<String> impls, List<Integer> sizes, List<String> transpo
                 for (int size : latSizes) {
                     long count = Counts.latency(size, quick);
                     long warmup = Counts.latencyWarmup(count);
-                    if (SPIN.equals(mode) && oversubscribedBySpinning()) {
-                        // More spinning threads than cores: round trips wait for the scheduler's time slices
-                        // (milliseconds), so a full count would run for minutes; a few thousand show the picture.
+                    if (SPIN.equals(mode) && !"inproc".equals(transport) && oversubscribedBySpinning()) {
+                        // More spinning threads than cores (the I/O threads too): round trips wait for the
+                        // scheduler's time slices (milliseconds), so a full count would run for minutes; a few
+                        // thousand show the picture. inproc has no I/O thread in the way and keeps its counts.
                         count = Math.min(count, Counts.LAT_QUICK_MIN);
                         warmup = Math.min(warmup, Counts.LAT_QUICK_MIN);
                     }

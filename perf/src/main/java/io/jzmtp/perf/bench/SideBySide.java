@@ -98,10 +98,11 @@ public final class SideBySide {
         Path outDir = options.outDir(perfDir);
         List<String> notes = new ArrayList<>();
         if (plan.modes().contains("spin") && Plan.oversubscribedBySpinning()) {
-            notes.add("spin mode on " + Runtime.getRuntime().availableProcessors() + " cores: the latency runs spin two "
-                + "application threads (and jzmtp's busy-spinning I/O thread) on fewer cores than spinning threads, so "
-                + "they wait for each other's scheduler time slices; their counts are cut to " + Counts.LAT_QUICK_MIN
-                + " round trips. Read spin latencies from a host with at least " + Plan.SPIN_CORES + " cores.");
+            notes.add("spin mode on " + Runtime.getRuntime().availableProcessors() + " cores: the tcp/ipc latency runs "
+                + "spin two application threads (and jzmtp's busy-spinning I/O thread) on fewer cores than spinning "
+                + "threads, so they wait for each other's scheduler time slices; their counts are cut to "
+                + Counts.LAT_QUICK_MIN + " round trips. Read spin latencies from a host with at least "
+                + Plan.SPIN_CORES + " cores.");
         }
         List<String> measurable = new ArrayList<>(plan.impls());
         String libzmqMissing = null;
