@@ -139,6 +139,11 @@ public final class Message {
         return new Message(frame);
     }
 
+    /** A received multipart message over an array that is the message's own. */
+    static Message wrapFrames(byte[][] frames) {
+        return new Message(frames);
+    }
+
     /** @return the number of frames */
     public int size() {
         return single != null ? 1 : many.length;

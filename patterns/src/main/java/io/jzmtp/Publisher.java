@@ -203,7 +203,7 @@ abstract class Publisher extends ZSocket {
                     }
                     p.attachment = copy;
                 } else {
-                    keepSpare(copy);
+                    release(copy);
                 }
             } else {
                 lastRecipient = p;

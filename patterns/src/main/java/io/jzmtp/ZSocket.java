@@ -354,7 +354,15 @@ public abstract class ZSocket implements AutoCloseable {
      * frame. Call just before the message is recycled (frames are taken, see {@link #frames}).
      */
     static Message received(Msg m, int from) {
-        return m.frameCount() - from == 1 ? Message.wrapSingle(m.takeFrame(from)) : Message.wrap(frames(m, from));
+        int n = m.frameCount();
+        if (n - from == 1) {
+            return Message.wrapSingle(m.takeFrame(from));
+        }
+        byte[][] frames = new byte[n - from][];
+        for (int i = from; i < n; i++) {
+            frames[i - from] = m.takeFrame(i);
+        }
+        return Message.wrapFrames(frames);
     }
 
     /**
@@ -418,16 +426,11 @@ public abstract class ZSocket implements AutoCloseable {
     }
 
     /** Keeps a message that was not sent for the next one to build (a dropped message is not garbage). */
-    final void keepSpare(Msg m) {
+    final void release(Msg m) {
         m.clear();
         if (spare == null) {
             spare = m;
         }
-    }
-
-    private void release(Msg m) {
-        m.clear();
-        spare = m;
     }
 
     /**

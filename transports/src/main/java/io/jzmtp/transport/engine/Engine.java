@@ -22,6 +22,9 @@ public interface Engine {
     /** @return true once closed */
     boolean isClosed();
 
+    /** @return true once the handshake completed (at once for raw connections, which have none) */
+    boolean isReady();
+
     /** @return the peer's address */
     String peerAddress();
 

@@ -226,6 +226,11 @@ public final class RawEngine implements Engine, IoHandler {
     }
 
     @Override
+    public boolean isReady() {
+        return true;
+    }
+
+    @Override
     public String peerAddress() {
         return peerAddress;
     }

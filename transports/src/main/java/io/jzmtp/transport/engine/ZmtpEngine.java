@@ -149,6 +149,12 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
         return closed;
     }
 
+    /** @return true once the handshake completed and the engine serves its peer's pipes. */
+    @Override
+    public boolean isReady() {
+        return peer != null;
+    }
+
     @Override
     public void onReady(int readyOps) {
         try {

@@ -38,8 +38,6 @@ abstract class Session implements EngineOwner, IoResource, PipeEvents {
      * yet: keep connecting until they are sent or the linger runs out, as libzmq does.
      */
     boolean lingerConnecting;
-    /** The current engine completed its handshake. */
-    private boolean engineReady;
     private long lingerTimer;
     private final IoCommand outputReady = () -> {
         if (engine != null) {
@@ -97,13 +95,11 @@ abstract class Session implements EngineOwner, IoResource, PipeEvents {
         if (config.type() == SocketType.STREAM) {
             RawEngine raw = new RawEngine(io, channel, this, peerAddress);
             engine = raw;
-            engineReady = true; // raw TCP has no handshake
             raw.start();
             return;
         }
         ZmtpEngine zmtp = new ZmtpEngine(io, channel, engineConfig, this, peerAddress);
         engine = zmtp;
-        engineReady = false;
         zmtp.start();
         if (closing && !zmtp.isClosed()) {
             zmtp.closeWhenFlushed(); // connected while lingering: send what waited, then close
@@ -124,7 +120,6 @@ abstract class Session implements EngineOwner, IoResource, PipeEvents {
     @Override
     public Peer onHandshakeComplete(Engine e) {
         socket.emit(SocketEvent.of(SocketEvent.Kind.HANDSHAKE_SUCCEEDED, endpoint, e.peerAddress()));
-        engineReady = true;
         return attachPeer(e);
     }
 
@@ -137,25 +132,21 @@ abstract class Session implements EngineOwner, IoResource, PipeEvents {
         }
         closing = true;
         boolean live = engine != null && !engine.isClosed();
-        if (lingerNanos != 0 && (live || queuedForLater())) {
-            if (lingerNanos > 0) {
-                lingerTimer = io.scheduleTimer(io.clock().nanoTime() + lingerNanos, (id, now) -> abandon());
-            }
-            if (live) {
-                // Sends what is queued (after its handshake, if that is still under way), then closes itself; if
-                // the connection fails first, a connecting session tries again within the linger.
-                lingerConnecting = queuedForLater();
-                if (!engineReady && !lingerConnecting) {
-                    abandon(); // an accepted connection still in its handshake: nothing of ours to send
-                    return;
-                }
-                engine.closeWhenFlushed();
-            } else {
-                lingerConnecting = true; // the connect attempt or reconnect timer under way goes on
-            }
+        boolean queued = lingerNanos != 0 && queuedForLater();
+        // Linger for a connection that can still send: a ready one, or any (even one being made) while messages
+        // wait for it. An accepted connection still in its handshake has nothing of ours to send.
+        if (lingerNanos == 0 || !(queued || (live && engine.isReady()))) {
+            abandon();
             return;
         }
-        abandon();
+        // If the connection fails first, a connecting session with queued messages tries again within the linger.
+        lingerConnecting = queued;
+        if (lingerNanos > 0) {
+            lingerTimer = io.scheduleTimer(io.clock().nanoTime() + lingerNanos, (id, now) -> abandon());
+        }
+        if (live) {
+            engine.closeWhenFlushed(); // sends what is queued (after the handshake if need be), then closes
+        }
     }
 
     /** Whether messages wait in the outbound pipe for a connection that outlives this one (a connecting peer). */
