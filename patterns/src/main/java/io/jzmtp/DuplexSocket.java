@@ -25,6 +25,21 @@ abstract class DuplexSocket extends ZSocket implements Sender, Receiver {
     }
 
     @Override
+    public final boolean send(byte[] frame) {
+        return sendFrame(frame, defaultSendTimeoutNanos());
+    }
+
+    @Override
+    public final boolean send(byte[] frame, Duration timeout) {
+        return sendFrame(frame, nanos(timeout));
+    }
+
+    @Override
+    public final boolean trySend(byte[] frame) {
+        return sendFrame(frame, 0);
+    }
+
+    @Override
     public final Message receive() {
         return receiveMessage(defaultReceiveTimeoutNanos());
     }
@@ -37,5 +52,25 @@ abstract class DuplexSocket extends ZSocket implements Sender, Receiver {
     @Override
     public final Message tryReceive() {
         return receiveMessage(0);
+    }
+
+    @Override
+    public final byte[] receiveBytes() {
+        return receiveFrame(defaultReceiveTimeoutNanos());
+    }
+
+    @Override
+    public final byte[] receiveBytes(Duration timeout) {
+        return receiveFrame(nanos(timeout));
+    }
+
+    @Override
+    public final byte[] tryReceiveBytes() {
+        return receiveFrame(0);
+    }
+
+    @Override
+    public final boolean hasMore() {
+        return moreFrames();
     }
 }

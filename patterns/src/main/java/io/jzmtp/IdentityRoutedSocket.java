@@ -27,10 +27,26 @@ abstract class IdentityRoutedSocket extends DuplexSocket {
 
     @Override
     void checkSend(Message message) {
-        if (message.size() < 2) {
-            throw new IllegalArgumentException("a " + type() + " message of " + message.size()
+        checkFrameCount(message.size());
+    }
+
+    /** A one-frame message has no routing id frame before its content: refused as send(Message) refuses it. */
+    @Override
+    void checkSendOne() {
+        checkFrameCount(1);
+    }
+
+    private void checkFrameCount(int frames) {
+        if (frames < 2) {
+            throw new IllegalArgumentException("a " + type() + " message of " + frames
                 + " frame(s): expected a routing id frame followed by at least one frame");
         }
+    }
+
+    /** Received messages start with a routing id frame the wire message does not carry. */
+    @Override
+    boolean framesViaMessage() {
+        return true;
     }
 
     @Override

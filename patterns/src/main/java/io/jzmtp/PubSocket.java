@@ -42,6 +42,29 @@ public final class PubSocket extends Publisher implements Sender, FrameSender {
     }
 
     @Override
+    public boolean send(byte[] frame) {
+        return sendFrame(frame, 0);
+    }
+
+    /**
+     * Sends a one-frame message to every matching subscriber. A PUB never waits (RFC 29), so the timeout is not
+     * used. The array is not copied: do not modify it afterwards.
+     *
+     * @param frame the frame
+     * @param timeout ignored
+     * @return true
+     */
+    @Override
+    public boolean send(byte[] frame, Duration timeout) {
+        return sendFrame(frame, 0);
+    }
+
+    @Override
+    public boolean trySend(byte[] frame) {
+        return sendFrame(frame, 0);
+    }
+
+    @Override
     public void sendMore(org.agrona.DirectBuffer buffer, int offset, int length) {
         appendFrame(buffer, offset, length);
     }

@@ -95,16 +95,14 @@ abstract class Publisher extends ZSocket {
         Msg m;
         while ((m = peer.in().poll()) != null) {
             checkReconnected(peer);
-            byte kind = m.frameCount() == 1 && m.frameLength(0) >= 1 ? m.frameArray(0)[m.frameOffset(0)] : -1;
+            byte kind = m.frameCount() == 1 && m.frameLength(0) >= 1 ? m.frameByte(0, 0) : -1;
             if (kind == 1 || kind == 0) {
-                byte[] arr = m.frameArray(0);
-                int off = m.frameOffset(0);
-                int len = m.frameLength(0);
+                byte[] frame = m.frameBytes(0);
                 boolean subscribe = kind == 1;
                 boolean edge = !autoApply() ? false : subscribe
-                    ? subscriptions.subscribe(peer, arr, off + 1, len - 1)
-                    : subscriptions.unsubscribe(peer, arr, off + 1, len - 1);
-                onSubscription(peer, subscribe, m.frameBytes(0), edge);
+                    ? subscriptions.subscribe(peer, frame, 1, frame.length - 1)
+                    : subscriptions.unsubscribe(peer, frame, 1, frame.length - 1);
+                onSubscription(peer, subscribe, frame, edge);
             } else {
                 onUpstream(m);
             }
@@ -159,7 +157,7 @@ abstract class Publisher extends ZSocket {
             byte[] first = message.frame(0);
             topic.wrap(first);
         } else {
-            topic.wrap(m.frameArray(0), m.frameOffset(0), m.frameLength(0));
+            topic.wrap(m.frameBuffer(0), m.frameOffset(0), m.frameLength(0));
         }
         matched.clear();
         subscriptions.match(topic, 0, topic.capacity(), collect);
@@ -189,7 +187,7 @@ abstract class Publisher extends ZSocket {
             } else {
                 copy = p.outRecycler().take();
                 for (int f = 0; f < m.frameCount(); f++) {
-                    copy.addFrame(m.frameArray(f), m.frameOffset(f), m.frameLength(f));
+                    copy.addFrame(m.frameBuffer(f), m.frameOffset(f), m.frameLength(f));
                 }
             }
             if (!p.out().offer(copy)) {

@@ -29,6 +29,26 @@ public final class PullSocket extends ZSocket implements Receiver, FrameReceiver
     }
 
     @Override
+    public byte[] receiveBytes() {
+        return receiveFrame(defaultReceiveTimeoutNanos());
+    }
+
+    @Override
+    public byte[] receiveBytes(Duration timeout) {
+        return receiveFrame(nanos(timeout));
+    }
+
+    @Override
+    public byte[] tryReceiveBytes() {
+        return receiveFrame(0);
+    }
+
+    @Override
+    public boolean hasMore() {
+        return moreFrames();
+    }
+
+    @Override
     public int receive(FrameConsumer consumer, long timeoutNanos) {
         return receiveFrames(consumer, timeoutNanos);
     }

@@ -30,6 +30,21 @@ public final class PushSocket extends ZSocket implements Sender, FrameSender {
     }
 
     @Override
+    public boolean send(byte[] frame) {
+        return sendFrame(frame, defaultSendTimeoutNanos());
+    }
+
+    @Override
+    public boolean send(byte[] frame, Duration timeout) {
+        return sendFrame(frame, nanos(timeout));
+    }
+
+    @Override
+    public boolean trySend(byte[] frame) {
+        return sendFrame(frame, 0);
+    }
+
+    @Override
     public void sendMore(org.agrona.DirectBuffer buffer, int offset, int length) {
         appendFrame(buffer, offset, length);
     }

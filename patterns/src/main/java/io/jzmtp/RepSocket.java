@@ -57,7 +57,7 @@ public final class RepSocket extends FrameDuplexSocket {
         int at = 0;
         for (int i = 0; i <= delimiter; i++) {
             int len = m.frameLength(i);
-            envelope.putBytes(at, m.frameArray(i), m.frameOffset(i), len);
+            envelope.putBytes(at, m.frameBuffer(i), m.frameOffset(i), len);
             envelopeLengths[i] = len;
             at += len;
         }
@@ -70,6 +70,10 @@ public final class RepSocket extends FrameDuplexSocket {
     void checkSend(Message message) {
         if (envelopeFrames < 0) {
             throw new IllegalStateException("REP socket: expected receive() of a request before send()");
+        }
+        if (moreFrames()) {
+            throw new IllegalStateException("REP socket: expected receiveBytes() of the rest of the request"
+                + " (hasMore() is true) before send()");
         }
     }
 
@@ -107,6 +111,6 @@ public final class RepSocket extends FrameDuplexSocket {
 
     @Override
     boolean pollOut() {
-        return envelopeFrames >= 0;
+        return envelopeFrames >= 0 && !moreFrames();
     }
 }

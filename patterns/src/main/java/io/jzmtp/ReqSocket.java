@@ -3,6 +3,7 @@ package io.jzmtp;
 import io.jzmtp.core.SocketType;
 import io.jzmtp.transport.msg.Msg;
 import io.jzmtp.transport.socket.Peer;
+import java.nio.ByteOrder;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -29,11 +30,19 @@ public final class ReqSocket extends FrameDuplexSocket {
         this.correlate = options.reqCorrelate();
     }
 
+    /** Also refuses a new request while a reply is partly received frame by frame (relaxed: drops its rest). */
     @Override
     void checkSend(Message message) {
         if (awaitingReply && !relaxed) {
             throw new IllegalStateException("REQ socket: expected receive() of the reply before the next send()"
                 + " (or set reqRelaxed)");
+        }
+        if (moreFrames()) {
+            if (!relaxed) {
+                throw new IllegalStateException("REQ socket: expected receiveBytes() of the rest of the reply"
+                    + " (hasMore() is true) before the next send() (or set reqRelaxed)");
+            }
+            dropRestOfFrames();
         }
     }
 
@@ -114,14 +123,12 @@ public final class ReqSocket extends FrameDuplexSocket {
     }
 
     private static int readId(Msg m) {
-        byte[] a = m.frameArray(0);
-        int o = m.frameOffset(0);
-        return (a[o] & 0xFF) << 24 | (a[o + 1] & 0xFF) << 16 | (a[o + 2] & 0xFF) << 8 | (a[o + 3] & 0xFF);
+        return m.frameBuffer(0).getInt(m.frameOffset(0), ByteOrder.BIG_ENDIAN);
     }
 
 
     @Override
     boolean pollOut() {
-        return (!awaitingReply || relaxed) && routing.out.canSend();
+        return (relaxed || !awaitingReply && !moreFrames()) && routing.out.canSend();
     }
 }

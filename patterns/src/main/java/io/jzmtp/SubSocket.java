@@ -53,7 +53,7 @@ public final class SubSocket extends Subscriber implements Receiver, FrameReceiv
     @Override
     Message accept(Msg m, Peer from) {
         // RFC 29: filtering happens at the publisher; filtering here too drops what arrived before a cancellation.
-        if (m.frameCount() == 0 || !matches(m.frameArray(0), m.frameOffset(0), m.frameLength(0))) {
+        if (m.frameCount() == 0 || !matches(m.frameBuffer(0), m.frameOffset(0), m.frameLength(0))) {
             return null;
         }
         return super.accept(m, from);
@@ -75,12 +75,32 @@ public final class SubSocket extends Subscriber implements Receiver, FrameReceiv
     }
 
     @Override
+    public byte[] receiveBytes() {
+        return receiveFrame(defaultReceiveTimeoutNanos());
+    }
+
+    @Override
+    public byte[] receiveBytes(Duration timeout) {
+        return receiveFrame(nanos(timeout));
+    }
+
+    @Override
+    public byte[] tryReceiveBytes() {
+        return receiveFrame(0);
+    }
+
+    @Override
+    public boolean hasMore() {
+        return moreFrames();
+    }
+
+    @Override
     public int receive(FrameConsumer consumer, long timeoutNanos) {
         return receiveFrames(consumer, timeoutNanos);
     }
 
     @Override
     int deliverFrom(Msg m, Peer from) {
-        return m.frameCount() > 0 && matches(m.frameArray(0), m.frameOffset(0), m.frameLength(0)) ? 0 : -1;
+        return m.frameCount() > 0 && matches(m.frameBuffer(0), m.frameOffset(0), m.frameLength(0)) ? 0 : -1;
     }
 }

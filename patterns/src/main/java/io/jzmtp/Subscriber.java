@@ -8,6 +8,7 @@ import io.jzmtp.transport.socket.PeerRouter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -102,8 +103,8 @@ abstract class Subscriber extends ZSocket {
     }
 
     /** @return true if some held subscription is a prefix of the frame (the empty topic matches all) */
-    boolean matches(byte[] arr, int off, int len) {
-        view.wrap(arr, off, len);
+    boolean matches(DirectBuffer buffer, int off, int len) {
+        view.wrap(buffer, off, len);
         return filter.matchesAny(view, 0, len);
     }
 

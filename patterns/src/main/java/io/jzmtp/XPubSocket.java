@@ -122,18 +122,64 @@ public final class XPubSocket extends Publisher implements Sender, Receiver {
     }
 
     @Override
+    public boolean send(byte[] frame) {
+        return sendFrame(frame, x.nodrop() ? defaultSendTimeoutNanos() : 0);
+    }
+
+    @Override
+    public boolean send(byte[] frame, Duration timeout) {
+        return sendFrame(frame, x.nodrop() ? nanos(timeout) : 0);
+    }
+
+    @Override
+    public boolean trySend(byte[] frame) {
+        return sendFrame(frame, 0);
+    }
+
+    @Override
     public Message receive() {
-        return next(defaultReceiveTimeoutNanos());
+        return receiveMessage(defaultReceiveTimeoutNanos());
     }
 
     @Override
     public Message receive(Duration timeout) {
-        return next(nanos(timeout));
+        return receiveMessage(nanos(timeout));
     }
 
     @Override
     public Message tryReceive() {
-        return next(0);
+        return receiveMessage(0);
+    }
+
+    @Override
+    public byte[] receiveBytes() {
+        return receiveFrame(defaultReceiveTimeoutNanos());
+    }
+
+    @Override
+    public byte[] receiveBytes(Duration timeout) {
+        return receiveFrame(nanos(timeout));
+    }
+
+    @Override
+    public byte[] tryReceiveBytes() {
+        return receiveFrame(0);
+    }
+
+    @Override
+    public boolean hasMore() {
+        return moreFrames();
+    }
+
+    /** Subscriptions and upstream messages come from this socket's own queue, not from a pipe. */
+    @Override
+    boolean framesViaMessage() {
+        return true;
+    }
+
+    @Override
+    Message receiveWhole(long timeoutNanos) {
+        return next(timeoutNanos);
     }
 
     private Message next(long timeoutNanos) {
@@ -156,6 +202,6 @@ public final class XPubSocket extends Publisher implements Sender, Receiver {
 
     @Override
     boolean pollIn() {
-        return !upstream.isEmpty();
+        return moreFrames() || !upstream.isEmpty();
     }
 }

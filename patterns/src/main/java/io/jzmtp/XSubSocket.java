@@ -32,12 +32,25 @@ public final class XSubSocket extends Subscriber implements Sender, Receiver {
         return sendNow(message);
     }
 
+    @Override
+    public boolean send(byte[] frame) {
+        return sendNow(frame);
+    }
+
+    @Override
+    public boolean send(byte[] frame, Duration timeout) {
+        return sendNow(frame);
+    }
+
+    @Override
+    public boolean trySend(byte[] frame) {
+        return sendNow(frame);
+    }
+
     private boolean sendNow(Message message) {
         core.checkOpen();
         core.processCommands();
-        byte[] first = message.frame(0);
-        if (message.size() == 1 && first.length >= 1 && (first[0] == 1 || first[0] == 0)) {
-            change(first[0] == 1, java.util.Arrays.copyOfRange(first, 1, first.length));
+        if (message.size() == 1 && appliedAsSubscription(message.frame(0))) {
             return true;
         }
         for (io.jzmtp.transport.socket.Peer p : core.peers()) {
@@ -45,11 +58,39 @@ public final class XSubSocket extends Subscriber implements Sender, Receiver {
             for (int f = 0, n = message.size(); f < n; f++) {
                 m.addFrameOwned(message.frame(f));
             }
-            if (!p.out().offer(m)) {
-                m.clear();
-            }
+            offerOrDrop(p, m);
         }
         return true;
+    }
+
+    private boolean sendNow(byte[] frame) {
+        java.util.Objects.requireNonNull(frame, "frame");
+        core.checkOpen();
+        core.processCommands();
+        if (appliedAsSubscription(frame)) {
+            return true;
+        }
+        for (io.jzmtp.transport.socket.Peer p : core.peers()) {
+            Msg m = p.outRecycler().take();
+            m.addFrameOwned(frame);
+            offerOrDrop(p, m);
+        }
+        return true;
+    }
+
+    /** A one-frame message 0x01+topic or 0x00+topic changes a subscription: returns true if it was one. */
+    private boolean appliedAsSubscription(byte[] first) {
+        if (first.length >= 1 && (first[0] == 1 || first[0] == 0)) {
+            change(first[0] == 1, java.util.Arrays.copyOfRange(first, 1, first.length));
+            return true;
+        }
+        return false;
+    }
+
+    private static void offerOrDrop(io.jzmtp.transport.socket.Peer p, Msg m) {
+        if (!p.out().offer(m)) {
+            m.clear();
+        }
     }
 
     @Override
@@ -65,6 +106,26 @@ public final class XSubSocket extends Subscriber implements Sender, Receiver {
     @Override
     public Message tryReceive() {
         return receiveMessage(0);
+    }
+
+    @Override
+    public byte[] receiveBytes() {
+        return receiveFrame(defaultReceiveTimeoutNanos());
+    }
+
+    @Override
+    public byte[] receiveBytes(Duration timeout) {
+        return receiveFrame(nanos(timeout));
+    }
+
+    @Override
+    public byte[] tryReceiveBytes() {
+        return receiveFrame(0);
+    }
+
+    @Override
+    public boolean hasMore() {
+        return moreFrames();
     }
 
     @Override

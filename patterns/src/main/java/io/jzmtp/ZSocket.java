@@ -43,6 +43,8 @@ public abstract class ZSocket implements AutoCloseable {
     private Message peeked;
     /** The message being built frame by frame on the garbage-free path. */
     private Msg building;
+    /** The message being received frame by frame through {@link Receiver#receiveBytes()}. */
+    private final FrameCursor cursor = new FrameCursor();
     private final UnsafeBuffer frameView = new UnsafeBuffer(new byte[0]);
 
     ZSocket(Context context, SocketType type, SocketOptions options, Routing routing) {
@@ -134,9 +136,13 @@ public abstract class ZSocket implements AutoCloseable {
         return core.peers().size();
     }
 
-    /** Closes the socket. Never blocks: queued messages are sent by the I/O threads within the linger. Idempotent. */
+    /**
+     * Closes the socket. Never blocks: queued messages are sent by the I/O threads within the linger. A message
+     * partly received frame by frame is dropped. Idempotent. Owner thread.
+     */
     @Override
     public final void close() {
+        cursor.release();
         core.close();
     }
 
@@ -183,6 +189,36 @@ public abstract class ZSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * One-object path: sends a one-frame message whose frame is the caller's array, not copied (ownership passes with
+     * the message); no {@link Message} is made. The socket type's rules apply as for the garbage-free path
+     * ({@link #checkSendOne}, then {@link #beginBuilt}).
+     */
+    final boolean sendFrame(byte[] frame, long timeoutNanos) {
+        Objects.requireNonNull(frame, "frame");
+        core.checkOpen();
+        core.processCommands();
+        checkSendOne();
+        Msg m = takeMsg();
+        try {
+            beginBuilt(m);
+        } catch (RuntimeException refused) {
+            release(m);
+            throw refused;
+        }
+        m.addFrameOwned(frame);
+        return transmit(m, null, timeoutNanos);
+    }
+
+    /**
+     * One-object path: checks that a one-frame message may be sent (ROUTER and STREAM refuse it: they need a routing
+     * id frame first). Nothing by default.
+     *
+     * @throws IllegalArgumentException when the socket type cannot send a one-frame message
+     */
+    void checkSendOne() {
+    }
+
     /** Garbage-free path: appends a copied frame to the message being built. */
     final void appendFrame(DirectBuffer buffer, int offset, int length) {
         if (building == null) {
@@ -213,9 +249,9 @@ public abstract class ZSocket implements AutoCloseable {
     }
 
     /**
-     * Garbage-free path: called when a message starts being built, before its first frame. Checks that sending is
-     * allowed (as {@link #checkSend}) and adds the frames the socket type puts before the application's (REQ's
-     * delimiter, REP's envelope). Nothing by default.
+     * Garbage-free and one-object paths: called when a message starts being built, before its first frame. Checks
+     * that sending is allowed (as {@link #checkSend}) and adds the frames the socket type puts before the
+     * application's (REQ's delimiter, REP's envelope). Nothing by default.
      */
     void beginBuilt(Msg m) {
     }
@@ -230,21 +266,54 @@ public abstract class ZSocket implements AutoCloseable {
         return 0;
     }
 
-    /** Garbage-free path: hands the next message to the consumer frame by frame. */
+    /** Garbage-free path: hands the next message (or the rest of a partly received one) to the consumer. */
     final int receiveFrames(FrameConsumer consumer, long timeoutNanos) {
         Objects.requireNonNull(consumer, "consumer");
+        return holdNext(timeoutNanos) ? cursor.deliverRest(consumer, frameView) : 0;
+    }
+
+    /**
+     * One-object path: the next frame. While a message is partly received, its next frame (never waits); otherwise
+     * the first delivered frame of the next message, waiting for one as the timeout allows. Allocates only the frame's
+     * array, and not even that for an inproc sender's own array.
+     *
+     * @return the frame, or null on timeout
+     */
+    final byte[] receiveFrame(long timeoutNanos) {
+        return holdNext(timeoutNanos) ? cursor.next() : null;
+    }
+
+    /** @return true if the last frame {@link #receiveFrame} returned has more frames of its message following */
+    final boolean moreFrames() {
+        return cursor.holding();
+    }
+
+    /** Drops the rest of a partly received message, if any (a relaxed REQ sending a new request). */
+    final void dropRestOfFrames() {
+        cursor.release();
+    }
+
+    /**
+     * Makes the cursor hold the next message the socket type delivers ({@link #deliverFrom}), waiting for one as the
+     * timeout allows; keeps the one it holds, if any. Recycles what is dropped.
+     *
+     * @return false on timeout
+     */
+    private boolean holdNext(long timeoutNanos) {
         core.checkOpen();
+        if (cursor.holding()) {
+            return true;
+        }
+        if (framesViaMessage()) {
+            Message whole = receiveWhole(timeoutNanos);
+            return whole != null && cursor.hold(whole);
+        }
         core.processCommands();
         checkReceive();
         if (peeked != null) {
-            Message msg = peeked;
+            Message whole = peeked;
             peeked = null;
-            int n = msg.size();
-            for (int i = 0; i < n; i++) {
-                frameView.wrap(msg.frame(i));
-                consumer.onFrame(frameView, 0, msg.frame(i).length, i < n - 1);
-            }
-            return n;
+            return cursor.hold(whole);
         }
         long deadline = deadline(timeoutNanos);
         while (true) {
@@ -252,25 +321,28 @@ public abstract class ZSocket implements AutoCloseable {
             if (m != null) {
                 Peer from = fetchedFrom();
                 int first = deliverFrom(m, from);
-                if (first >= 0) {
-                    int n = m.frameCount();
-                    for (int i = first; i < n; i++) {
-                        m.wrapFrame(i, frameView);
-                        consumer.onFrame(frameView, 0, m.frameLength(i), i < n - 1);
-                    }
-                    from.inRecycler().recycle(m);
-                    return n - first;
+                if (first >= 0 && first < m.frameCount()) {
+                    return cursor.hold(m, from, first);
                 }
                 from.inRecycler().recycle(m);
                 continue;
             }
             if (timeoutNanos == 0 || clock.nanoTime() >= deadline) {
-                return 0;
+                return false;
             }
             if (waitForCommands(deadline, null) == AwaitResult.INTERRUPTED) {
                 throw new SocketInterruptedException();
             }
         }
+    }
+
+    /**
+     * One-object path: whether frames are handed out from whole {@link Message}s ({@link #receiveWhole}) rather than
+     * from wire messages through {@link #deliverFrom}: for the socket types whose received messages carry frames
+     * the wire message does not (ROUTER's routing id) or come from elsewhere (XPUB's subscriptions).
+     */
+    boolean framesViaMessage() {
+        return false;
     }
 
     /**
@@ -438,7 +510,7 @@ public abstract class ZSocket implements AutoCloseable {
      * receive returns) and leaves the peers' pipes armed to signal new messages.
      */
     boolean pollIn() {
-        if (peeked != null) {
+        if (peeked != null || cursor.holding()) {
             return true;
         }
         Msg m;
@@ -459,8 +531,20 @@ public abstract class ZSocket implements AutoCloseable {
         return routing.out.canSend();
     }
 
-    /** Receives a whole message; timeoutNanos: negative waits forever, 0 does not wait. */
+    /**
+     * Receives a whole message, or the rest of one partly received frame by frame; timeoutNanos: negative waits
+     * forever, 0 does not wait.
+     */
     final Message receiveMessage(long timeoutNanos) {
+        core.checkOpen();
+        if (cursor.holding()) {
+            return cursor.rest();
+        }
+        return receiveWhole(timeoutNanos);
+    }
+
+    /** Receives the next whole message (XPUB takes it from its own queue). */
+    Message receiveWhole(long timeoutNanos) {
         core.checkOpen();
         core.processCommands();
         checkReceive();

@@ -21,7 +21,9 @@ public record Plan(List<String> impls, List<Integer> sizes, List<String> transpo
                    List<Integer> latSizes, int repeats, boolean quick) {
 
     /** Every implementation there is, in the default order. */
-    public static final List<String> ALL_IMPLS = List.of("jzmtp", "jzmtp-msg", "jeromq", "libzmq");
+    public static final List<String> ALL_IMPLS = List.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jeromq", "libzmq");
+    /** The default implementations of {@code --quick}: not jzmtp-bytes, so that a quick run stays short. */
+    public static final List<String> QUICK_IMPLS = List.of("jzmtp", "jzmtp-msg", "jeromq", "libzmq");
     /** Every transport there is. */
     public static final Set<String> ALL_TRANSPORTS = Set.of("tcp", "ipc", "inproc");
     /** Every mode there is. */

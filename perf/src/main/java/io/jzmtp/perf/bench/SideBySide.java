@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
- * Runs the same workloads with jzmtp (frame API and Message API), JeroMQ and libzmq, each run in a fresh worker
- * process, and prints and writes one comparison (Markdown, CSV, charts).
+ * Runs the same workloads with jzmtp (frame API, Message API, byte[] API), JeroMQ and libzmq, each run in a fresh
+ * worker process, and prints and writes one comparison (Markdown, CSV, charts).
  *
  * <p>Workloads: a {@code thr} run (PUSH/PULL throughput) for every size × transport × mode and a {@code lat} run
  * (REQ/REP round trips) for every lat-size × transport × mode, each with every implementation, {@code --repeats}

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParseResult;
  *
  * <p>List options are comma-separated; an option not given takes its default, and {@code --quick} changes the
  * defaults of sizes (64,16384), modes (blocking) and repeats (1) and scales the counts down, while options given
- * explicitly still win.
+ * explicitly still win. {@code --quick} leaves jzmtp-bytes out of the default implementations too.
  *
  * @param impls {@code --impls}, null if not given
  * @param sizes {@code --sizes}, null if not given
@@ -45,7 +45,8 @@ public record SideBySideOptions(List<String> impls, List<Integer> sizes, List<St
         CommandSpec spec = CommandSpec.create().name("side-by-side");
         spec.usageMessage().description(
             "Compares jzmtp, JeroMQ and libzmq on the same workloads, one worker process per run.");
-        list(spec, "--impls", "IMPL", String.class, "Implementations (default: jzmtp,jzmtp-msg,jeromq,libzmq).");
+        list(spec, "--impls", "IMPL", String.class, "Implementations (default: jzmtp,jzmtp-msg,jzmtp-bytes,jeromq,"
+            + "libzmq; --quick: jzmtp,jzmtp-msg,jeromq,libzmq).");
         list(spec, "--sizes", "BYTES", Integer.class, "thr message sizes (default: 1,64,1024,16384,65536; "
             + "--quick: 64,16384).");
         list(spec, "--transports", "T", String.class, "tcp, inproc, ipc (default: tcp,inproc).");
@@ -98,7 +99,7 @@ public record SideBySideOptions(List<String> impls, List<Integer> sizes, List<St
 
     /** @return what to run, with the {@code --quick} defaults applied to the options not given */
     public Plan plan() {
-        return new Plan(impls != null ? impls : Plan.ALL_IMPLS,
+        return new Plan(impls != null ? impls : quick ? Plan.QUICK_IMPLS : Plan.ALL_IMPLS,
             sizes != null ? sizes : quick ? List.of(64, 16384) : List.of(1, 64, 1024, 16384, 65536),
             transports != null ? transports : List.of("tcp", "inproc"),
             modes != null ? modes : quick ? List.of("blocking") : List.of("blocking", "spin"),

@@ -190,7 +190,7 @@ public final class RawEngine implements Engine, IoHandler {
             Msg m = outbound;
             while (outFrame < m.frameCount() && writeEnd < BUFFER_SIZE) {
                 int n = Math.min(m.frameLength(outFrame) - outDone, BUFFER_SIZE - writeEnd);
-                writeView.putBytes(writeEnd, m.frameArray(outFrame), m.frameOffset(outFrame) + outDone, n);
+                writeView.putBytes(writeEnd, m.frameBuffer(outFrame), m.frameOffset(outFrame) + outDone, n);
                 writeEnd += n;
                 outDone += n;
                 if (outDone == m.frameLength(outFrame)) {

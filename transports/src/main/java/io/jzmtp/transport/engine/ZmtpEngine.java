@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -44,6 +45,9 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
     static final int BUFFER_SIZE = 64 * 1024;
     private static final int CONTROL_CAPACITY = 4096;
     private static final int MAX_READS_PER_EVENT = 8;
+    /** Split message bodies of at least this many bytes are read straight into their message. */
+    static final int DIRECT_BODY_MIN = 8 * 1024;
+    private static final byte[] EMPTY = new byte[0];
 
     private final IoThread io;
     private final SocketChannel channel;
@@ -60,11 +64,16 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
 
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
     private final UnsafeBuffer writeView = new UnsafeBuffer(writeBuffer);
+    private final GatherBatch gather = new GatherBatch(writeBuffer);
     private int writeStart;
     private int writeEnd;
 
+    /** Where a large inbound body is gathered: a view on its frame in {@link #inbound}. */
+    private final UnsafeBuffer sinkView = new UnsafeBuffer(EMPTY);
+    private int sinkFrame;
+
     /** A view on an outbound subscription's topic. */
-    private final UnsafeBuffer topicView = new UnsafeBuffer(new byte[0]);
+    private final UnsafeBuffer topicView = new UnsafeBuffer(EMPTY);
 
     /** Control frames waiting for a message boundary. */
     private final UnsafeBuffer control = new UnsafeBuffer(new byte[CONTROL_CAPACITY]);
@@ -267,6 +276,13 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
 
     private void readInput() throws IOException {
         for (int i = 0; i < MAX_READS_PER_EVENT && !closed && !inputBlocked; i++) {
+            int due = conn.bodyRemaining();
+            if (due > 0 && readStart == readEnd) {
+                if (!readBody(due)) {
+                    return;
+                }
+                continue;
+            }
             if (readEnd == BUFFER_SIZE) {
                 compactRead();
             }
@@ -285,6 +301,34 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
                 return;
             }
         }
+    }
+
+    /**
+     * Reads the rest of a large body straight into its message (see {@link #messageBodyDestination}). Returns
+     * false if nothing more can be read now, the engine closed, or input stopped.
+     */
+    private boolean readBody(int due) throws IOException {
+        int length = inbound.frameLength(sinkFrame);
+        int n = channel.read(inbound.frameIo(sinkFrame, length - due));
+        if (n < 0) {
+            fail(EngineTermination.Kind.PEER_CLOSED, "the peer closed the connection");
+            return false;
+        }
+        if (n == 0) {
+            return false;
+        }
+        heartbeat.onTraffic(io.clock().nanoTime());
+        try {
+            conn.bodyArrived(n, this);
+        } catch (ProtocolException e) {
+            protocolFailure(e);
+            return false;
+        }
+        if (inputBlocked) {
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+            return false;
+        }
+        return !closed;
     }
 
     /**
@@ -362,6 +406,26 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
         }
     }
 
+    /**
+     * A large message body split across reads goes straight into the message that will carry it, and the rest of
+     * it is read from the channel into that message ({@link #readBody}): no copy through the decoder.
+     */
+    @Override
+    public MutableDirectBuffer messageBodyDestination(int length) {
+        if (length < DIRECT_BODY_MIN) {
+            return null;
+        }
+        if (peer == null) {
+            attach();
+        }
+        if (inbound == null) {
+            inbound = inRecycler.take();
+        }
+        sinkFrame = inbound.reserveFrame(length);
+        inbound.wrapFrame(sinkFrame, sinkView);
+        return sinkView;
+    }
+
     @Override
     public boolean onMessageFrame(DirectBuffer buffer, int offset, int length, boolean more) {
         if (peer == null) {
@@ -370,7 +434,11 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
         if (inbound == null) {
             inbound = inRecycler.take();
         }
-        inbound.addFrame(buffer, offset, length);
+        if (buffer == sinkView) {
+            sinkView.wrap(EMPTY); // the body was gathered in place: the frame is already in the message
+        } else {
+            inbound.addFrame(buffer, offset, length);
+        }
         if (more) {
             return true;
         }
@@ -430,7 +498,19 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
 
     private void flushOutput() throws IOException {
         while (!closed) {
-            fill();
+            if (!gather.isSealed()) {
+                fill();
+            }
+            if (!gather.isEmpty()) {
+                if (!gather.write(channel, writeEnd)) {
+                    setWriteInterest(true);
+                    return;
+                }
+                gather.reset(outRecycler, outbound);
+                writeStart = 0;
+                writeEnd = 0;
+                continue;
+            }
             if (writeStart == writeEnd) {
                 setWriteInterest(false);
                 if (lingering && outIdle && controlLength == 0) {
@@ -515,7 +595,7 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
         if (m.frameCount() != 1 || m.frameLength(0) < 1) {
             return false;
         }
-        byte first = m.frameArray(0)[m.frameOffset(0)];
+        byte first = m.frameByte(0, 0);
         return first == 0 || first == 1;
     }
 
@@ -527,7 +607,7 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
     private boolean encodeSubscription() {
         Msg m = outbound;
         int topicLength = m.frameLength(0) - 1;
-        boolean subscribe = m.frameArray(0)[m.frameOffset(0)] == 1;
+        boolean subscribe = m.frameByte(0, 0) == 1;
         int need = conn.subscriptionLength(topicLength, subscribe);
         if (need > BUFFER_SIZE) {
             return encodeOutbound();
@@ -535,14 +615,17 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
         if (BUFFER_SIZE - writeEnd < need) {
             return false;
         }
-        topicView.wrap(m.frameArray(0), m.frameOffset(0) + 1, topicLength);
+        topicView.wrap(m.frameBuffer(0), m.frameOffset(0) + 1, topicLength);
         writeEnd += conn.writeSubscription(writeView, writeEnd, subscribe, topicView, 0, topicLength);
         outbound = null;
         outRecycler.recycle(m);
         return true;
     }
 
-    /** Encodes as much of the current outbound message as fits. Returns true if it was finished. */
+    /**
+     * Encodes as much of the current outbound message as fits. A large body in native storage is not copied: it
+     * joins the gathering write behind its header. Returns true if the message was finished.
+     */
     private boolean encodeOutbound() {
         Msg m = outbound;
         int frames = m.frameCount();
@@ -552,12 +635,20 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
                 if (BUFFER_SIZE - writeEnd < 9) {
                     return false;
                 }
+                boolean inPlace = length >= DIRECT_BODY_MIN && m.isNative(outFrame) && !gather.holds(m);
+                if (inPlace && gather.isFull()) {
+                    return false;
+                }
                 int flags = outFrame < frames - 1 ? FrameFlags.MORE : 0;
                 writeEnd += FrameEncoder.writeHeader(writeView, writeEnd, flags, length);
                 outBodyDone = 0;
+                if (inPlace) {
+                    gather.add(writeStart, writeEnd, m.frameIo(outFrame, 0), m);
+                    outBodyDone = length;
+                }
             }
             int n = Math.min(length - outBodyDone, BUFFER_SIZE - writeEnd);
-            writeView.putBytes(writeEnd, m.frameArray(outFrame), m.frameOffset(outFrame) + outBodyDone, n);
+            writeView.putBytes(writeEnd, m.frameBuffer(outFrame), m.frameOffset(outFrame) + outBodyDone, n);
             writeEnd += n;
             outBodyDone += n;
             if (outBodyDone < length) {
@@ -567,7 +658,9 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
             outBodyDone = -1;
         }
         outbound = null;
-        outRecycler.recycle(m);
+        if (!gather.holds(m)) {
+            outRecycler.recycle(m); // else the gathering write recycles it once written
+        }
         return true;
     }
 
@@ -611,7 +704,7 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
     }
 
     private void protocolFailure(ProtocolException e) {
-        if (e.errorReply() != null && !closed && outbound == null) {
+        if (e.errorReply() != null && !closed && outbound == null && gather.isEmpty()) {
             // RFC 23 23-STYPE-3, 23-ERROR-2: tell the peer why before closing, best effort. The ERROR goes behind
             // whatever is still unsent (the rest of our greeting, our READY): written over it, it would corrupt the
             // greeting the peer is still reading.
@@ -670,9 +763,12 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
         }
         if (outbound != null) {
             // The peer saw part of this message at most; the rest is lost with the connection.
-            outRecycler.recycle(outbound);
+            if (!gather.holds(outbound)) {
+                outRecycler.recycle(outbound);
+            }
             outbound = null;
         }
+        gather.reset(outRecycler, null);
         owner.onEngineClosed(this, termination);
     }
 }

@@ -1,32 +1,42 @@
 package io.jzmtp.transport.msg;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Objects;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * One whole message travelling through a pipe: one or more frames, all or nothing (RFC 23: "A message SHALL be
  * sent or received atomically").
  *
- * <p>Frame bytes are copied into one array owned by the message, which is reused when the message is recycled,
- * so steady-state traffic allocates nothing. A frame may instead reference a caller's array without copying
+ * <p>Frame bytes are copied into storage owned by the message, which is reused when the message is recycled, so
+ * steady-state traffic allocates nothing. Small messages live in a heap array; from
+ * {@value MsgStorage#DIRECT_THRESHOLD} bytes on, in native memory, which an engine reads into and writes from
+ * directly ({@link #frameIo}). A frame may instead reference a caller's array without copying
  * ({@link #addFrameOwned}); ownership of that array then passes with the message.
  *
  * <p>Not thread-safe: a message belongs to the thread holding it, and a pipe hands it over with the required
  * happens-before edge. Methods that grow storage allocate; that happens only until the pool is warm.
  */
 public final class Msg {
-    /** Arrays grown past this are dropped on {@link #clear()}, so a pool does not keep huge buffers alive. */
-    static final int RETAINED_CAPACITY_LIMIT = 1 << 20;
+    /** Storage grown past this is dropped on {@link #clear()}, so a pool does not keep huge buffers alive. */
+    static final int RETAINED_CAPACITY_LIMIT = MsgStorage.RETAINED_CAPACITY_LIMIT;
     private static final int INITIAL_FRAMES = 4;
+    private static final byte[] EMPTY = new byte[0];
 
-    private byte[] data;
+    private final MsgStorage storage;
     private int used;
     private int[] offsets = new int[INITIAL_FRAMES];
     private int[] lengths = new int[INITIAL_FRAMES];
     private byte[][] owned = new byte[INITIAL_FRAMES][];
+    /** Views on owned frames for {@link #frameBuffer}, made once per slot and rewrapped. */
+    private UnsafeBuffer[] ownedViews = new UnsafeBuffer[INITIAL_FRAMES];
     private int frames;
     private int connection;
+    /** Link in a {@link MsgRecycler}'s stack of spent messages; touched only by the recycler. */
+    Msg recycledNext;
 
     /**
      * Creates an empty message.
@@ -34,20 +44,21 @@ public final class Msg {
      * @param initialCapacity bytes of frame storage to allocate now
      */
     public Msg(int initialCapacity) {
-        this.data = new byte[Math.max(0, initialCapacity)];
+        this.storage = new MsgStorage(Math.max(0, initialCapacity));
     }
 
     /** Empties the message for reuse; keeps its storage unless it grew past 1 MiB. */
     public void clear() {
         for (int i = 0; i < frames; i++) {
             owned[i] = null;
+            if (ownedViews[i] != null) {
+                ownedViews[i].wrap(EMPTY);
+            }
         }
         frames = 0;
         used = 0;
         connection = 0;
-        if (data.length > RETAINED_CAPACITY_LIMIT) {
-            data = new byte[0];
-        }
+        storage.trim();
     }
 
     /**
@@ -97,8 +108,8 @@ public final class Msg {
      * @param length its length
      */
     public void addFrame(DirectBuffer src, int offset, int length) {
-        int at = reserve(length);
-        src.getBytes(offset, data, at, length);
+        int at = storedAt(reserveFrame(length));
+        src.getBytes(offset, storage.view, at, length);
     }
 
     /**
@@ -109,8 +120,8 @@ public final class Msg {
      * @param length its length
      */
     public void addFrame(byte[] src, int offset, int length) {
-        int at = reserve(length);
-        System.arraycopy(src, offset, data, at, length);
+        int at = storedAt(reserveFrame(length));
+        storage.view.putBytes(at, src, offset, length);
     }
 
     /**
@@ -123,9 +134,29 @@ public final class Msg {
      * @param length its length
      */
     public void addFrame(int prefix, DirectBuffer src, int offset, int length) {
-        int at = reserve(length + 1);
-        data[at] = (byte) prefix;
-        src.getBytes(offset, data, at + 1, length);
+        int at = storedAt(reserveFrame(length + 1));
+        storage.view.putByte(at, (byte) prefix);
+        src.getBytes(offset, storage.view, at + 1, length);
+    }
+
+    /**
+     * Appends a frame of {@code length} bytes whose content the caller writes next, through {@link #frameIo} or a
+     * view from {@link #wrapFrame}: an engine reading a large body straight from its channel.
+     *
+     * @param length the frame's length
+     * @return the new frame's index
+     * @throws IllegalArgumentException if the length is negative or the message would exceed 2^31 - 9 bytes
+     */
+    public int reserveFrame(int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("frame length " + length + ": expected 0 or more");
+        }
+        storage.ensure((long) used + length, used);
+        growFrames();
+        offsets[frames] = used;
+        lengths[frames] = length;
+        used += length;
+        return frames++;
     }
 
     /**
@@ -150,8 +181,7 @@ public final class Msg {
      * @param dstOffset where to write
      */
     public void copyFrame(int index, MutableDirectBuffer dst, int dstOffset) {
-        check(index);
-        dst.putBytes(dstOffset, array(index), offsets[index], lengths[index]);
+        dst.putBytes(dstOffset, frameBuffer(index), offsets[index], lengths[index]);
     }
 
     /**
@@ -160,9 +190,81 @@ public final class Msg {
      * @param index a frame index
      * @param view the view to point
      */
-    public void wrapFrame(int index, org.agrona.concurrent.UnsafeBuffer view) {
+    public void wrapFrame(int index, UnsafeBuffer view) {
+        view.wrap(frameBuffer(index), offsets[index], lengths[index]);
+    }
+
+    /**
+     * The buffer holding a frame, to read without copying: the frame is {@code frameBuffer(i)[frameOffset(i) ..
+     * frameOffset(i) + frameLength(i))}. Valid until the message is cleared; do not modify it.
+     *
+     * @param index a frame index
+     * @return the buffer (the message's storage, or a view on an owned array); allocates nothing once warm
+     */
+    public DirectBuffer frameBuffer(int index) {
         check(index);
-        view.wrap(array(index), offsets[index], lengths[index]);
+        byte[] whole = owned[index];
+        if (whole == null) {
+            return storage.view;
+        }
+        UnsafeBuffer v = ownedViews[index];
+        if (v == null) {
+            v = new UnsafeBuffer(whole);
+            ownedViews[index] = v;
+        } else if (v.byteArray() != whole) {
+            v.wrap(whole);
+        }
+        return v;
+    }
+
+    /**
+     * @param index a frame index
+     * @return where the frame starts in {@link #frameBuffer(int)}
+     */
+    public int frameOffset(int index) {
+        check(index);
+        return offsets[index];
+    }
+
+    /**
+     * @param index a frame index
+     * @param at a position in the frame, from 0
+     * @return the octet there
+     */
+    public byte frameByte(int index, int at) {
+        Objects.checkIndex(at, frameLength(index));
+        return frameBuffer(index).getByte(offsets[index] + at);
+    }
+
+    /** @return true if the message's storage is native (it once held {@value MsgStorage#DIRECT_THRESHOLD} bytes) */
+    public boolean hasNativeStorage() {
+        return storage.isDirect();
+    }
+
+    /**
+     * @param index a frame index
+     * @return true if the frame lies in the message's native storage, so {@link #frameIo} serves it
+     */
+    public boolean isNative(int index) {
+        check(index);
+        return owned[index] == null && storage.isDirect();
+    }
+
+    /**
+     * The frame's bytes from {@code from} to its end as a native buffer for one channel call (a gathering write of
+     * the frame, or a read into a frame made by {@link #reserveFrame}); the buffer's position and limit are set for
+     * that call and belong to the message, so use one at a time. Null when the frame is not in native storage.
+     *
+     * @param index a frame index
+     * @param from how many of the frame's bytes to skip
+     * @return the buffer, or null
+     */
+    public ByteBuffer frameIo(int index, int from) {
+        check(index);
+        if (owned[index] != null) {
+            return null;
+        }
+        return storage.io(offsets[index] + from, offsets[index] + lengths[index]);
     }
 
     /**
@@ -172,8 +274,9 @@ public final class Msg {
      * @return a new array; allocates
      */
     public byte[] frameBytes(int index) {
-        check(index);
-        return Arrays.copyOfRange(array(index), offsets[index], offsets[index] + lengths[index]);
+        byte[] copy = new byte[frameLength(index)];
+        frameBuffer(index).getBytes(offsets[index], copy);
+        return copy;
     }
 
     /**
@@ -190,55 +293,16 @@ public final class Msg {
         byte[] whole = owned[index];
         if (whole != null) {
             owned[index] = null;
+            offsets[index] = 0;
+            lengths[index] = 0;
             return whole;
         }
-        return Arrays.copyOfRange(data, offsets[index], offsets[index] + lengths[index]);
+        return frameBytes(index);
     }
 
-    /**
-     * The array holding a frame, for zero-copy writes to a channel: the frame is
-     * {@code frameArray(i)[frameOffset(i) .. frameOffset(i) + frameLength(i))}.
-     *
-     * @param index a frame index
-     * @return the array (not a copy: do not modify)
-     */
-    public byte[] frameArray(int index) {
-        check(index);
-        return array(index);
-    }
-
-    /**
-     * @param index a frame index
-     * @return where the frame starts in {@link #frameArray(int)}
-     */
-    public int frameOffset(int index) {
-        check(index);
+    /** Where a frame's bytes start: read after {@link #reserveFrame}, which may replace the offsets array. */
+    private int storedAt(int index) {
         return offsets[index];
-    }
-
-    private byte[] array(int index) {
-        return owned[index] != null ? owned[index] : data;
-    }
-
-    private int reserve(int length) {
-        if (length < 0) {
-            throw new IllegalArgumentException("frame length " + length + ": expected 0 or more");
-        }
-        growFrames();
-        if (data.length - used < length) {
-            long wanted = Math.max((long) used + length, Math.max(64, (long) data.length * 2));
-            data = Arrays.copyOf(data, (int) Math.min(wanted, Integer.MAX_VALUE - 8));
-            if (data.length - used < length) {
-                throw new IllegalArgumentException("message of " + ((long) used + length)
-                    + " bytes: expected at most " + (Integer.MAX_VALUE - 8));
-            }
-        }
-        int at = used;
-        offsets[frames] = at;
-        lengths[frames] = length;
-        frames++;
-        used += length;
-        return at;
     }
 
     private void growFrames() {
@@ -247,6 +311,7 @@ public final class Msg {
             offsets = Arrays.copyOf(offsets, n);
             lengths = Arrays.copyOf(lengths, n);
             owned = Arrays.copyOf(owned, n);
+            ownedViews = Arrays.copyOf(ownedViews, n);
         }
     }
 

@@ -52,7 +52,20 @@ public final class ZmtpConnection {
     private final ExpandableArrayBuffer output = new ExpandableArrayBuffer(128);
     private final CommandView command = new CommandView();
     private final FrameHandler handshakeFrames = this::onHandshakeFrame;
-    private final FrameHandler trafficFrames = this::onTrafficFrame;
+    private final FrameHandler trafficFrames = new FrameHandler() {
+        @Override
+        public boolean onFrame(DirectBuffer buffer, int offset, int length, int flags, long streamOffset)
+            throws ProtocolException {
+            return onTrafficFrame(buffer, offset, length, flags, streamOffset);
+        }
+
+        @Override
+        public MutableDirectBuffer bodyDestination(int length, int flags) {
+            // Only a clear-text message frame is the message's own bytes; commands and encrypted frames are not.
+            return codec == TrafficCodec.PLAINTEXT && !FrameFlags.isCommand(flags)
+                ? handler.messageBodyDestination(length) : null;
+        }
+    };
     private final FrameHandler carriedFrames = this::onCarriedFrame;
     private int outputStart;
     private int outputEnd;
@@ -202,6 +215,35 @@ public final class ZmtpConnection {
             }
         }
         return consumed;
+    }
+
+    /**
+     * How many bytes of a message frame's body are still due in the destination the handler gave for it
+     * ({@link ZmtpHandler#messageBodyDestination}); 0 when none is being filled. The caller may read them straight
+     * into that destination and report them with {@link #bodyArrived}.
+     *
+     * @return the bytes still due, or 0
+     */
+    public int bodyRemaining() {
+        return phase == Phase.TRAFFIC ? decoder.bodyRemaining() : 0;
+    }
+
+    /**
+     * Reports {@code n} body bytes the caller wrote into the handler's destination itself (see
+     * {@link #bodyRemaining()}); when the body is complete, the handler receives the frame.
+     *
+     * @param n how many bytes arrived, 1 to {@link #bodyRemaining()}
+     * @param handler receives the frame once complete
+     * @return false if the handler asked to pause, else true
+     * @throws ProtocolException if the frame breaks the protocol
+     * @throws IllegalArgumentException if {@code n} is out of range
+     */
+    public boolean bodyArrived(int n, ZmtpHandler handler) throws ProtocolException {
+        this.handler = handler;
+        if (phase != Phase.TRAFFIC) {
+            throw new IllegalArgumentException("body bytes " + n + ": expected none before the handshake completes");
+        }
+        return decoder.bodyArrived(n, trafficFrames);
     }
 
     private void pumpGreeting() {

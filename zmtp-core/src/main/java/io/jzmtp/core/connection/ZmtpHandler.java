@@ -1,6 +1,7 @@
 package io.jzmtp.core.connection;
 
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 
 /**
  * Receives what a {@link ZmtpConnection} decodes after its handshake. Buffers are views valid only during the
@@ -17,6 +18,19 @@ public interface ZmtpHandler {
      * @return true to go on decoding; false to pause after this frame (for back-pressure)
      */
     boolean onMessageFrame(DirectBuffer buffer, int offset, int length, boolean more);
+
+    /**
+     * A message frame's body is split across reads: where should it be gathered? Returning a destination saves the
+     * decoder's copy; {@link #onMessageFrame} then receives that same buffer (offset 0) when the body is complete,
+     * and the caller may fill the rest of it straight from its channel ({@link ZmtpConnection#bodyRemaining()}).
+     * By default the decoder gathers the body itself.
+     *
+     * @param length the body's length
+     * @return a buffer whose indices 0 to {@code length - 1} receive the body, or null
+     */
+    default MutableDirectBuffer messageBodyDestination(int length) {
+        return null;
+    }
 
     /**
      * A PING (RFC 37): the peer asks for a PONG echoing the context.

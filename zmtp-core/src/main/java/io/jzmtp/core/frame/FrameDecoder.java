@@ -3,6 +3,7 @@ package io.jzmtp.core.frame;
 import io.jzmtp.core.ProtocolError;
 import io.jzmtp.core.ProtocolException;
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -31,6 +32,8 @@ public final class FrameDecoder {
     private final long maxFrameSize;
     private final UnsafeBuffer gatherView = new UnsafeBuffer(EMPTY);
     private byte[] gather = EMPTY;
+    /** Where the current body goes instead of {@link #gather}, if its handler gave a destination. */
+    private MutableDirectBuffer sink;
 
     /** Stream offset of input index 0 during a decode call: streamOffset(i) = base + i. */
     private long base;
@@ -119,9 +122,16 @@ public final class FrameDecoder {
                         break;
                     }
                 } else {
+                    if (bodyFill == 0) {
+                        sink = handler.bodyDestination(bodySize, flags);
+                    }
                     int n = Math.min(end - pos, bodySize - bodyFill);
-                    ensureGather(bodyFill + n);
-                    src.getBytes(pos, gather, bodyFill, n);
+                    if (sink != null) {
+                        src.getBytes(pos, sink, bodyFill, n);
+                    } else {
+                        ensureGather(bodyFill + n);
+                        src.getBytes(pos, gather, bodyFill, n);
+                    }
                     bodyFill += n;
                     pos += n;
                     if (bodyFill == bodySize && !deliverGathered(handler)) {
@@ -174,10 +184,47 @@ public final class FrameDecoder {
         return pos;
     }
 
+    /**
+     * How many bytes of the current frame's body are still due in the destination its handler gave
+     * ({@link FrameHandler#bodyDestination}); 0 when no body is being gathered there. The caller may write them
+     * into that destination itself (from a channel, say) and report them with {@link #bodyArrived}.
+     *
+     * @return the bytes still due, or 0
+     */
+    public int bodyRemaining() {
+        return sink != null && state == STATE_BODY ? bodySize - bodyFill : 0;
+    }
+
+    /**
+     * Reports {@code n} more body bytes that the caller wrote into the handler's destination, at
+     * {@code bodyLength - bodyRemaining()}: the decoder goes on as if it had copied them from input itself, and
+     * hands the frame to the handler when its body is complete.
+     *
+     * @param n how many bytes arrived, 1 to {@link #bodyRemaining()}
+     * @param handler receives the frame if it is now complete
+     * @return what the handler returned, or true if the frame is not complete yet
+     * @throws ProtocolException if the handler throws one
+     * @throws IllegalArgumentException if {@code n} is out of range
+     */
+    public boolean bodyArrived(int n, FrameHandler handler) throws ProtocolException {
+        int due = bodyRemaining();
+        if (n < 1 || n > due) {
+            throw new IllegalArgumentException("body bytes " + n + ": expected 1 to " + due);
+        }
+        bodyFill += n;
+        position += n;
+        return bodyFill < bodySize || deliverGathered(handler);
+    }
+
     private boolean deliverGathered(FrameHandler handler) throws ProtocolException {
         state = STATE_FLAGS;
         int length = bodyFill;
         bodyFill = 0;
+        if (sink != null) {
+            MutableDirectBuffer into = sink;
+            sink = null;
+            return handler.onFrame(into, 0, length, flags, frameStart);
+        }
         try {
             return handler.onFrame(gatherView, 0, length, flags, frameStart);
         } finally {

@@ -1,6 +1,7 @@
 package io.jzmtp.core.frame;
 
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 
 /**
  * Receives the frames a {@link FrameDecoder} decodes.
@@ -26,4 +27,17 @@ public interface FrameHandler {
      */
     boolean onFrame(DirectBuffer buffer, int offset, int length, int flags, long streamOffset)
         throws io.jzmtp.core.ProtocolException;
+
+    /**
+     * A frame's body is split across inputs: where should the decoder gather it? Asked once per split body, when
+     * its first bytes arrive. By default the decoder gathers it in its own buffer.
+     *
+     * @param length the body's length
+     * @param flags the frame's MORE and COMMAND bits
+     * @return a buffer whose indices 0 to {@code length - 1} will receive the body, and which is then handed to
+     *     {@link #onFrame} (offset 0); or null for the decoder's own buffer
+     */
+    default MutableDirectBuffer bodyDestination(int length, int flags) {
+        return null;
+    }
 }

@@ -17,6 +17,8 @@ final class Cells {
     static final String JZMTP = "jzmtp";
     /** jzmtp's Message API. */
     static final String JZMTP_MSG = "jzmtp-msg";
+    /** jzmtp's one-object convenience API: {@code send(byte[])}, {@code receiveBytes()}. */
+    static final String JZMTP_BYTES = "jzmtp-bytes";
     /** JeroMQ. */
     static final String JEROMQ = "jeromq";
     /** libzmq through the C worker. */
@@ -26,7 +28,7 @@ final class Cells {
     /** Latency workload (REQ/REP). */
     static final String LAT = "lat";
 
-    private static final List<String> IMPL_ORDER = List.of(JZMTP, JZMTP_MSG, JEROMQ, LIBZMQ);
+    private static final List<String> IMPL_ORDER = List.of(JZMTP, JZMTP_MSG, JZMTP_BYTES, JEROMQ, LIBZMQ);
     private static final List<String> TRANSPORT_ORDER = List.of("tcp", "ipc", "inproc");
     private static final List<String> MODE_ORDER = List.of("blocking", "spin");
 
@@ -98,7 +100,8 @@ final class Cells {
 
     /**
      * @param workload thr or lat, or null for any
-     * @return the implementations measured, in the order jzmtp, jzmtp-msg, jeromq, libzmq, then others by name
+     * @return the implementations measured, in the order jzmtp, jzmtp-msg, jzmtp-bytes, jeromq, libzmq, then
+     *     others by name
      */
     List<String> impls(String workload) {
         TreeSet<String> impls = new TreeSet<>(Comparator.comparingInt((String i) -> rank(IMPL_ORDER, i))

@@ -31,6 +31,24 @@ final class Jzmtp {
     }
 
     /**
+     * @param frame a frame received through the one-object API
+     * @param more whether the socket said more frames of its message follow
+     * @param size the expected size
+     * @return the frame
+     * @throws IllegalStateException unless it is the only frame of its message and of the size
+     */
+    static byte[] check(byte[] frame, boolean more, int size) {
+        if (frame == null) {
+            throw new IllegalStateException("receiveBytes returned no frame");
+        }
+        if (more || frame.length != size) {
+            throw new IllegalStateException("received a frame of " + frame.length + " bytes"
+                + (more ? " with more frames following" : "") + ": expected 1 frame of " + size);
+        }
+        return frame;
+    }
+
+    /**
      * @param m a message received
      * @param size the expected size
      * @return the message

@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /**
  * The JVM worker of the side-by-side benchmark: one process runs one workload (PUSH/PULL throughput or REQ/REP
- * latency) with one implementation (jzmtp's frame API, jzmtp's Message API, or JeroMQ), both halves on two threads
- * of this process, and prints one {@code RESULT} line. Arguments are {@code --name=value} in any order (see
- * {@link WorkerArgs#USAGE}).
+ * latency) with one implementation (jzmtp's frame API, jzmtp's Message API, jzmtp's byte[] API, or JeroMQ), both
+ * halves on two threads of this process, and prints one {@code RESULT} line. Arguments are {@code --name=value} in
+ * any order (see {@link WorkerArgs#USAGE}).
  *
  * <p>Exit status: 0 on success; 1 if the run fails; 2 for bad arguments; 3 when the {@code --timeout} passes.
  */
@@ -75,6 +75,7 @@ public final class Worker {
         return switch (a.impl()) {
             case "jzmtp" -> new JzmtpThr(a.size(), a.spin());
             case "jzmtp-msg" -> new JzmtpMsgThr(a.size(), a.spin());
+            case "jzmtp-bytes" -> new JzmtpBytesThr(a.size(), a.spin());
             case "jeromq" -> new JeromqThr(a.size(), a.spin());
             default -> throw new IllegalArgumentException("impl " + a.impl());
         };
@@ -84,6 +85,7 @@ public final class Worker {
         return switch (a.impl()) {
             case "jzmtp" -> new JzmtpLat(a.size(), a.spin());
             case "jzmtp-msg" -> new JzmtpMsgLat(a.size(), a.spin());
+            case "jzmtp-bytes" -> new JzmtpBytesLat(a.size(), a.spin());
             case "jeromq" -> new JeromqLat(a.size(), a.spin());
             default -> throw new IllegalArgumentException("impl " + a.impl());
         };

@@ -127,6 +127,7 @@ class MarkdownTest {
         assertEquals("54.0", row.get(6));
         assertEquals("0", row.get(7));
         assertEquals("96.0", row(lat, "", "jzmtp-msg").get(7));
+        assertEquals("48.0", row(lat, "", "jzmtp-bytes").get(7));
         assertEquals("-", rowContaining(lat, "libzmq").get(7));
     }
 
@@ -136,8 +137,9 @@ class MarkdownTest {
         String ratios = section(md, "## Ratios");
         String thr = section(ratios, "### Throughput: jzmtp msg/s ÷ the other's (higher is better for jzmtp: above"
             + " 1.00x it is faster)");
-        assertEquals(List.of("tcp", "blocking", "1 B", "1.30x", "2.10x", "0.87x", "1.41x"),
+        assertEquals(List.of("tcp", "blocking", "1 B", "1.30x", "2.10x", "0.87x", "1.41x", "1.01x", "1.64x"),
             row(thr, "tcp", "blocking", "1 B"));
+        assertTrue(thr.contains("| jzmtp-bytes / libzmq | jzmtp-bytes / jeromq |"), thr);
         String lat = section(ratios, "### Latency: jzmtp p50 ÷ the other's p50 (lower is better for jzmtp: below"
             + " 1.00x it answers sooner)");
         assertEquals(List.of("0.90x", "0.60x"), row(lat, "tcp", "blocking", "1 B").subList(3, 5));
@@ -158,7 +160,10 @@ class MarkdownTest {
         assertEquals("0.75x", rowContaining(targets, "inproc lat REQ/REP blocking, 1 B: jzmtp / jeromq").get(2));
         assertEquals(List.of("0 B (< 0.01)", "0.00400 B/msg (tcp blocking 1 B)", "met"),
             rowContaining(targets, "jzmtp (frame API) thr alloc").subList(1, 4));
-        assertEquals(List.of("≤ 64.0 B", "48.0 B/msg (tcp blocking 1 B)", "met"),
+        // 1 B: 24 B against a bar of 32 B is the cell nearest its bar (64 B: 80 of 88; 16 KiB: 16400 of 16408...)
+        assertEquals(List.of("≤ 16 + roundUp8(size) + 8 B", "24.0 B/msg, bar 32 B (tcp blocking 1 B)", "met"),
+            rowContaining(targets, "convenience API (byte[]) allocation: jzmtp-bytes").subList(1, 4));
+        assertEquals(List.of("≤ 64.0 B", "48.0 B/msg (tcp blocking 1 B)", "information"),
             rowContaining(targets, "jzmtp-msg (Message API)").subList(1, 4));
         assertTrue(targets.contains("9 met, 4 missed, 0 not measured."), targets);
         assertTrue(targets.contains("lower is better") && targets.contains("harness' own per-run noise"));
@@ -167,7 +172,7 @@ class MarkdownTest {
     @Test
     void verdictsFollowTheBars() {
         List<Target> t = Targets.evaluate(Fixtures.full());
-        assertEquals(13, t.size());
+        assertEquals(14, t.size());
         assertEquals(Verdict.MET, target(t, "tcp thr PUSH/PULL blocking, 1 B: jzmtp / libzmq").verdict());
         assertEquals(Verdict.MISSED, target(t, "tcp thr PUSH/PULL blocking, 64 B: jzmtp / libzmq").verdict());
         assertEquals(Verdict.MET, target(t, "tcp thr PUSH/PULL blocking, 1 B: jzmtp / jeromq").verdict());
@@ -175,7 +180,8 @@ class MarkdownTest {
             .verdict(), "judged on the zero-copy Message API: 6 M against libzmq's 8 M");
         assertEquals(Verdict.MET, target(t, "tcp lat REQ/REP blocking").verdict());
         assertEquals(Verdict.MISSED, target(t, "NIO spinning").verdict());
-        assertEquals(Verdict.MET, target(t, "jzmtp-msg (Message API)").verdict());
+        assertEquals(Verdict.MET, target(t, "convenience API (byte[]) allocation").verdict());
+        assertEquals(Verdict.INFO, target(t, "jzmtp-msg (Message API)").verdict(), "shown, not judged");
     }
 
     @Test
@@ -200,11 +206,32 @@ class MarkdownTest {
         List<Cell> cells = new ArrayList<>(full.cells());
         cells.add(Fixtures.thrCell("jzmtp", "ipc", "blocking", 1, 1e6, 0.02));
         cells.add(Fixtures.thrCell("jzmtp-msg", "ipc", "blocking", 1, 1e6, 80));
+        cells.add(Fixtures.thrCell("jzmtp-bytes", "ipc", "blocking", 1, 1e6, 40));
         List<Target> t = Targets.evaluate(new Report(full.environment(), full.limits(), cells, List.of()));
         Target frame = target(t, "jzmtp (frame API)");
         assertEquals(Verdict.MISSED, frame.verdict());
         assertEquals("0.0200 B/msg (ipc blocking 1 B)", frame.measured());
-        assertEquals(Verdict.MISSED, target(t, "jzmtp-msg").verdict());
+        Target bytes = target(t, "convenience API (byte[]) allocation");
+        assertEquals(Verdict.MISSED, bytes.verdict(), "two objects' worth at 1 B: over 16 + 8 + 8");
+        assertEquals("40.0 B/msg, bar 32 B (ipc blocking 1 B)", bytes.measured());
+        Target message = target(t, "jzmtp-msg (Message API)");
+        assertEquals(Verdict.INFO, message.verdict());
+        assertEquals("80.0 B/msg (ipc blocking 1 B)", message.measured());
+    }
+
+    @Test
+    void theByteArrayBarGrowsWithTheSize() {
+        assertEquals(32, Targets.oneObjectBar(1));
+        assertEquals(32, Targets.oneObjectBar(8));
+        assertEquals(40, Targets.oneObjectBar(9));
+        assertEquals(16 + 65536 + 8, Targets.oneObjectBar(65536));
+        Report full = Fixtures.full();
+        List<Cell> cells = new ArrayList<>(full.cells());
+        cells.add(Fixtures.thrCell("jzmtp-bytes", "ipc", "blocking", 65536, 1e4, 16 + 65536 + 8));
+        Target atTheBar = target(Targets.evaluate(new Report(full.environment(), full.limits(), cells, List.of())),
+            "convenience API (byte[]) allocation");
+        assertEquals(Verdict.MET, atTheBar.verdict(), atTheBar.measured());
+        assertEquals("65.6 k B/msg, bar 65560 B (ipc blocking 64 KiB)", atTheBar.measured());
     }
 
     @Test

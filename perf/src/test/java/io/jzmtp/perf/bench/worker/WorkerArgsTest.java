@@ -66,8 +66,9 @@ class WorkerArgsTest {
         "--count=-5       | --count=-5: expected a whole number from 1 up",
         "--count=1e6      | --count=1e6: expected a whole number from 1 up",
         "--warmup=x       | --warmup=x: expected a whole number from 0 up",
-        "--impl=zmq       | --impl=zmq: expected one of jzmtp, jzmtp-msg, jeromq",
-        "--impl=libzmq    | --impl=libzmq: expected one of jzmtp, jzmtp-msg, jeromq (libzmq is the C worker's)",
+        "--impl=zmq       | --impl=zmq: expected one of jzmtp, jzmtp-msg, jzmtp-bytes, jeromq",
+        "--impl=libzmq    | --impl=libzmq: expected one of jzmtp, jzmtp-msg, jzmtp-bytes, jeromq (libzmq is the C"
+            + " worker's)",
         "--workload=pubsub | --workload=pubsub: expected one of thr, lat",
         "--transport=udp  | --transport=udp: expected one of tcp, ipc, inproc",
         "--mode=fast      | --mode=fast: expected one of blocking, spin",
