@@ -8,9 +8,10 @@ package io.jzmtp.perf.bench;
  * 2-core machine (360 ns per 64-byte message, 16 us per 16 KiB one); the count is the target time divided by that:
  * with the full target of 1 s that is 2.7 million 64-byte messages, 60 thousand of 16 KiB and 15 thousand of
  * 64 KiB; clamped to [{@value #THR_MIN}, {@value #THR_MAX}]. Slower implementations run proportionally longer
- * (JeroMQ on tcp up to about 10 s), faster ones shorter: libzmq on inproc sends a message without copying its
- * payload and would need millions of 16 KiB messages to last a second, which would keep the JVM implementations
- * busy for minutes; its inproc runs are short (milliseconds for large messages) and read with that in mind.
+ * (JeroMQ on tcp up to about 10 s), faster ones shorter. On inproc the zero-copy implementations (libzmq, and
+ * jzmtp's Message and byte[] APIs) hand a payload over by reference, so the payload is modelled at
+ * {@value #INPROC_BYTES_PER_NS} bytes per ns: 893 thousand 16 KiB messages (about 0.2 s for libzmq, 4 s for a
+ * copying API), instead of the 60 thousand that would time libzmq for 11 ms.
  * {@code --quick} aims at a tenth of the time.
  *
  * <p>Latency: a round trip is assumed to take {@value #LAT_ROUND_TRIP_NS} ns plus twice the payload's transfer, the
@@ -26,6 +27,11 @@ public final class Counts {
     public static final long THR_OVERHEAD_NS = 300;
     /** Assumed payload bandwidth of the fastest implementation, bytes per ns. */
     public static final double THR_BYTES_PER_NS = 1.0;
+    /**
+     * Assumed payload bandwidth on inproc, bytes per ns: zero-copy implementations hand a large payload over by
+     * reference, so the tcp model would time them for milliseconds only.
+     */
+    public static final double INPROC_BYTES_PER_NS = 20.0;
     /** Fewest timed messages of a thr run. */
     public static final long THR_MIN = 2_000;
     /** Most timed messages of a thr run. */
@@ -60,7 +66,21 @@ public final class Counts {
      * @return timed messages of a thr run
      */
     public static long throughput(int size, boolean quick) {
-        double perMessageNs = THR_OVERHEAD_NS + size / THR_BYTES_PER_NS;
+        return throughput(size, quick, THR_BYTES_PER_NS);
+    }
+
+    /**
+     * @param size message size in bytes
+     * @param quick true for {@code --quick}
+     * @param transport tcp, ipc or inproc
+     * @return timed messages of a thr run on that transport
+     */
+    public static long throughput(int size, boolean quick, String transport) {
+        return throughput(size, quick, "inproc".equals(transport) ? INPROC_BYTES_PER_NS : THR_BYTES_PER_NS);
+    }
+
+    private static long throughput(int size, boolean quick, double bytesPerNs) {
+        double perMessageNs = THR_OVERHEAD_NS + size / bytesPerNs;
         long n = Math.round(target(quick) * 1e9 / perMessageNs);
         return clamp(n, THR_MIN, THR_MAX);
     }

@@ -99,7 +99,7 @@ public record Plan(List<String> impls, List<Integer> sizes, List<String> transpo
         for (String transport : transports) {
             for (String mode : modes) {
                 for (int size : sizes) {
-                    long count = Counts.throughput(size, quick);
+                    long count = Counts.throughput(size, quick, transport);
                     w.add(new RunSpec(impl, "thr", transport, mode, size, count, Counts.throughputWarmup(count, size)));
                 }
             }

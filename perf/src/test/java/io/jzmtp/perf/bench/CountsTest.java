@@ -16,6 +16,8 @@ class CountsTest {
         assertEquals(2_747_253, Counts.throughput(64, false));
         assertEquals(59_938, Counts.throughput(16384, false));
         assertEquals(17_981, Counts.throughput(16384, true));
+        assertEquals(59_938, Counts.throughput(16384, false, "tcp"));
+        assertEquals(893_495, Counts.throughput(16384, false, "inproc"), "inproc payloads go by reference");
         long previous = Long.MAX_VALUE;
         for (int size : SIZES) {
             long full = Counts.throughput(size, false);

@@ -47,6 +47,8 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
     private static final int MAX_READS_PER_EVENT = 8;
     /** Split message bodies of at least this many bytes are read straight into their message. */
     static final int DIRECT_BODY_MIN = 8 * 1024;
+    /** How far past what is buffered a read goes while large bodies arrive. */
+    private static final int LARGE_BODY_READ = 4 * 1024;
     private static final byte[] EMPTY = new byte[0];
 
     private final IoThread io;
@@ -71,6 +73,8 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
     /** Where a large inbound body is gathered: a view on its frame in {@link #inbound}. */
     private final UnsafeBuffer sinkView = new UnsafeBuffer(EMPTY);
     private int sinkFrame;
+    /** True since a body of half the read buffer or more went straight into its message, until a smaller one. */
+    private boolean largeBodies;
 
     /** A view on an outbound subscription's topic. */
     private final UnsafeBuffer topicView = new UnsafeBuffer(EMPTY);
@@ -286,7 +290,10 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
             if (readEnd == BUFFER_SIZE) {
                 compactRead();
             }
-            readBuffer.limit(BUFFER_SIZE).position(readEnd);
+            // While large bodies arrive, read little past the next header: the rest of the body then goes straight
+            // into its message instead of through this buffer.
+            int limit = largeBodies ? Math.min(BUFFER_SIZE, readEnd + LARGE_BODY_READ) : BUFFER_SIZE;
+            readBuffer.limit(limit).position(readEnd);
             int n = channel.read(readBuffer);
             if (n < 0) {
                 fail(EngineTermination.Kind.PEER_CLOSED, "the peer closed the connection");
@@ -421,6 +428,7 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
         if (inbound == null) {
             inbound = inRecycler.take();
         }
+        largeBodies = length >= BUFFER_SIZE / 2;
         sinkFrame = inbound.reserveFrame(length);
         inbound.wrapFrame(sinkFrame, sinkView);
         return sinkView;
@@ -438,6 +446,7 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
             sinkView.wrap(EMPTY); // the body was gathered in place: the frame is already in the message
         } else {
             inbound.addFrame(buffer, offset, length);
+            largeBodies &= length >= BUFFER_SIZE / 2;
         }
         if (more) {
             return true;
@@ -565,7 +574,10 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
                     writeEnd += controlLength;
                     controlLength = 0;
                 }
-                outbound = out.poll();
+                // With bytes still to write, look without arming the pipe: the sender then adds messages without
+                // posting an activation for each; the pipe is armed only once there is nothing left to write.
+                boolean busy = writeEnd > writeStart || !gather.isEmpty();
+                outbound = busy ? out.pollIfAny() : out.poll();
                 outIdle = outbound == null;
                 if (outbound == null) {
                     return;

@@ -98,6 +98,26 @@ public final class SpscPipe<T> extends SpscPipeWriteSide<T> {
         return message != null ? consumed(message) : arm();
     }
 
+    /**
+     * Takes the next message if there is one, without arming when there is none: a reader with work still in hand
+     * (an engine with bytes to write) looks again soon anyway, and an armed pipe would make the writer post an
+     * activation for each message it adds meanwhile. Before waiting for {@link PipeEvents#onReadActivated}, the
+     * reader must still call {@link #poll()} and get {@code null}. Reader thread only; never blocks; allocation
+     * free.
+     *
+     * @return the next message, or {@code null} if none (no notification follows)
+     */
+    public T pollIfAny() {
+        if (armedLocal) {
+            return pollArmed();
+        }
+        if (readerClosedLocal || endOfStream) {
+            return null;
+        }
+        T message = take();
+        return message != null ? consumed(message) : null;
+    }
+
     private T consumed(T message) {
         long r = read + 1;
         READ.setRelease(this, r); // the slot was cleared before: the writer may reuse it

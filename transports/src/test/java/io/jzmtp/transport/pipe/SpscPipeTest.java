@@ -207,6 +207,35 @@ class SpscPipeTest {
     }
 
     @Test
+    void pollIfAnyTakesWithoutArming() {
+        SpscPipe<Integer> pipe = pipe(8, false);
+        assertEquals(null, pipe.pollIfAny());
+        assertTrue(pipe.offer(1));
+        assertEquals(0, reader.reads(), "not armed: the writer posts nothing");
+        assertEquals(1, pipe.pollIfAny());
+        assertEquals(null, pipe.poll(), "poll() arms");
+        assertTrue(pipe.offer(2));
+        assertTrue(pipe.offer(3));
+        assertEquals(1, reader.reads(), "armed once, activated once");
+        assertEquals(2, pipe.pollIfAny(), "an armed pipe that was activated is read as by poll()");
+        assertEquals(3, pipe.pollIfAny());
+        assertEquals(null, pipe.pollIfAny());
+        assertTrue(pipe.offer(4));
+        assertEquals(1, reader.reads());
+    }
+
+    @Test
+    void pollIfAnyStillWakesABlockedWriterAtTheLowWaterMark() {
+        SpscPipe<Integer> pipe = pipe(4, false);
+        fill(pipe, 4);
+        assertFalse(pipe.offer(9));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(i, pipe.pollIfAny());
+        }
+        assertEquals(1, writer.writes());
+    }
+
+    @Test
     void shouldWorkWithHwmOne() {
         SpscPipe<Integer> pipe = pipe(1, false);
         assertEquals(0, pipe.lwm()); // below the HWM: an activated writer always finds room
