@@ -128,9 +128,10 @@ final class InteropReport implements TestWatcher {
         }
     }
 
-    /** @return the class's test methods, by name */
+    /** @return the class's test methods, its own and those it inherits (shared matrix cells), by name */
     static List<Method> tests(Class<?> c) {
-        return Stream.of(c.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Test.class))
+        return Stream.<Class<?>>iterate(c, k -> k != null && k != Object.class, Class::getSuperclass)
+            .flatMap(k -> Stream.of(k.getDeclaredMethods())).filter(m -> m.isAnnotationPresent(Test.class))
             .sorted((x, y) -> x.getName().compareTo(y.getName())).toList();
     }
 

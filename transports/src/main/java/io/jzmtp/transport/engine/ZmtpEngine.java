@@ -5,8 +5,6 @@ import io.jzmtp.core.ProtocolException;
 import io.jzmtp.core.command.Commands;
 import io.jzmtp.core.connection.ZmtpConnection;
 import io.jzmtp.core.connection.ZmtpHandler;
-import io.jzmtp.core.frame.FrameEncoder;
-import io.jzmtp.core.frame.FrameFlags;
 import io.jzmtp.core.AuthRequest;
 import io.jzmtp.core.AuthResult;
 import io.jzmtp.transport.io.IoHandler;
@@ -34,16 +32,16 @@ import org.agrona.concurrent.UnsafeBuffer;
  * message. When the pipe is at its high-water mark the engine holds that message and stops reading the channel, so
  * TCP back-pressure reaches the sender; it resumes when the pipe signals room.
  *
- * <p>Outbound: handshake bytes and control frames (PING, PONG, ERROR) go first, at message boundaries; then whole
- * messages from the outbound pipe are encoded into a reusable direct buffer, many per system call.
+ * <p>Outbound: its {@link EngineOutput} orders and encodes what goes out (handshake bytes, control frames at message
+ * boundaries, then messages from the outbound pipe, large bodies written from where they lie); the engine lends it
+ * the channel for each flush and keeps the write interest and the linger in step with what is left.
  *
  * <p>Any protocol error closes the connection (after an ERROR command where the codec asks for one) and is reported
  * to the owner with its reason. Owned by one I/O thread: every method runs on it. Steady traffic allocates nothing.
  */
 public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHandler {
-    /** Size of the read and write buffers. */
+    /** Size of the read buffer and of {@link EngineOutput}'s write buffer. */
     static final int BUFFER_SIZE = 64 * 1024;
-    private static final int CONTROL_CAPACITY = 4096;
     private static final int MAX_READS_PER_EVENT = 8;
     /** Split message bodies of at least this many bytes are read straight into their message. */
     static final int DIRECT_BODY_MIN = 8 * 1024;
@@ -63,12 +61,8 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
     private final UnsafeBuffer readView = new UnsafeBuffer(readBuffer);
     private int readStart;
     private int readEnd;
+    private final EngineOutput output;
 
-    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
-    private final UnsafeBuffer writeView = new UnsafeBuffer(writeBuffer);
-    private final GatherBatch gather = new GatherBatch(writeBuffer);
-    private int writeStart;
-    private int writeEnd;
 
     /** Where a large inbound body is gathered: a view on its frame in {@link #inbound}. */
     private final UnsafeBuffer sinkView = new UnsafeBuffer(EMPTY);
@@ -76,36 +70,21 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
     /** True since a body of half the read buffer or more went straight into its message, until a smaller one. */
     private boolean largeBodies;
 
-    /** A view on an outbound subscription's topic. */
-    private final UnsafeBuffer topicView = new UnsafeBuffer(EMPTY);
-
-    /** Control frames waiting for a message boundary. */
-    private final UnsafeBuffer control = new UnsafeBuffer(new byte[CONTROL_CAPACITY]);
-    private int controlLength;
-    /** This connection's number for the peer (see Peer.connections()): older messages are not for it. */
-    private int connection;
-
     private SelectionKey key;
     private Peer peer;
     private SpscPipe<Msg> in;
     private MsgRecycler inRecycler;
-    private SpscPipe<Msg> out;
-    private MsgRecycler outRecycler;
 
     private Msg inbound;
     private boolean inboundComplete;
     private Msg heldSubscription;
     private boolean inputBlocked;
-    private Msg outbound;
-    private int outFrame;
-    private int outBodyDone = -1;
 
     private long handshakeTimer;
     private long heartbeatTimer;
     private long heartbeatTimerAt = Long.MAX_VALUE;
     private boolean closed;
     private boolean lingering;
-    private boolean outIdle;
 
     /**
      * Creates an engine for a connected channel. Call {@link #start()} next, on the I/O thread.
@@ -123,6 +102,7 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
         this.owner = owner;
         this.peerAddress = peerAddress;
         this.conn = new ZmtpConnection(config.mechanisms().get(), config.maxMessageSize(), config.greetingPadding());
+        this.output = new EngineOutput(conn, config.subscriptionCommands());
         this.heartbeat = new HeartbeatPolicy(config.heartbeatIntervalNanos(), config.heartbeatTimeoutNanos(),
             config.heartbeatTtlNanos());
     }
@@ -398,9 +378,7 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
         peer = owner.onHandshakeComplete(this);
         in = peer.in();
         inRecycler = peer.inRecycler();
-        out = peer.out();
-        outRecycler = peer.outRecycler();
-        connection = peer.connections();
+        output.attach(peer.out(), peer.outRecycler(), peer.connections());
         if (handshakeTimer != 0) {
             io.cancelTimer(handshakeTimer);
             handshakeTimer = 0;
@@ -477,10 +455,7 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
     public void onPing(int ttlDeciseconds, DirectBuffer context, int offset, int length) {
         heartbeat.onPing(ttlDeciseconds, io.clock().nanoTime());
         scheduleHeartbeat();
-        // RFC 37 37-PING-4: answer with a PONG that echoes the PING's context.
-        if (controlLength + Commands.pingFrameLength(length) <= CONTROL_CAPACITY) {
-            controlLength += Commands.writePong(control, controlLength, context, offset, length);
-        }
+        output.queuePong(context, offset, length); // RFC 37 37-PING-4: a PONG echoing the PING's context
     }
 
     @Override
@@ -506,36 +481,13 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
     }
 
     private void flushOutput() throws IOException {
-        while (!closed) {
-            if (!gather.isSealed()) {
-                fill();
-            }
-            if (!gather.isEmpty()) {
-                if (!gather.write(channel, writeEnd)) {
-                    setWriteInterest(true);
-                    return;
-                }
-                gather.reset(outRecycler, outbound);
-                writeStart = 0;
-                writeEnd = 0;
-                continue;
-            }
-            if (writeStart == writeEnd) {
-                setWriteInterest(false);
-                if (lingering && outIdle && controlLength == 0) {
-                    close();
-                }
-                return;
-            }
-            writeBuffer.limit(writeEnd).position(writeStart);
-            int n = channel.write(writeBuffer);
-            writeStart += n;
-            if (writeStart < writeEnd) {
-                setWriteInterest(true);
-                return;
-            }
-            writeStart = 0;
-            writeEnd = 0;
+        if (closed) {
+            return;
+        }
+        boolean full = output.flush(channel);
+        setWriteInterest(full);
+        if (!full && lingering && output.isIdle()) {
+            close();
         }
     }
 
@@ -548,132 +500,6 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
         if (wanted != ops) {
             key.interestOps(wanted);
         }
-    }
-
-    /** Fills the write buffer: handshake bytes, then control frames and messages. */
-    private void fill() {
-        if (writeStart > 0 && writeEnd == writeStart) {
-            writeStart = 0;
-            writeEnd = 0;
-        }
-        int handshake = conn.outputAvailable();
-        if (handshake > 0) {
-            writeEnd += conn.takeOutput(writeView, writeEnd, BUFFER_SIZE - writeEnd);
-            return;
-        }
-        if (peer == null) {
-            return;
-        }
-        while (BUFFER_SIZE - writeEnd > 9) {
-            if (outbound == null) {
-                if (controlLength > 0) {
-                    if (BUFFER_SIZE - writeEnd < controlLength) {
-                        return;
-                    }
-                    writeView.putBytes(writeEnd, control, 0, controlLength);
-                    writeEnd += controlLength;
-                    controlLength = 0;
-                }
-                // With bytes still to write, look without arming the pipe: the sender then adds messages without
-                // posting an activation for each; the pipe is armed only once there is nothing left to write.
-                boolean busy = writeEnd > writeStart || !gather.isEmpty();
-                outbound = busy ? out.pollIfAny() : out.poll();
-                outIdle = outbound == null;
-                if (outbound == null) {
-                    return;
-                }
-                if (outbound.connection() != 0 && outbound.connection() < connection) {
-                    // Queued for an earlier connection (a subscription that the subscriber re-sends in full now).
-                    outRecycler.recycle(outbound);
-                    outbound = null;
-                    continue;
-                }
-                outFrame = 0;
-                outBodyDone = -1;
-                if (config.subscriptionCommands() && isSubscription(outbound)) {
-                    if (!encodeSubscription()) {
-                        return;
-                    }
-                    continue;
-                }
-            }
-            if (!encodeOutbound()) {
-                return;
-            }
-        }
-    }
-
-    private static boolean isSubscription(Msg m) {
-        if (m.frameCount() != 1 || m.frameLength(0) < 1) {
-            return false;
-        }
-        byte first = m.frameByte(0, 0);
-        return first == 0 || first == 1;
-    }
-
-    /**
-     * Writes a subscription message in the form the peer's revision expects (RFC 37: SUBSCRIBE/CANCEL commands for
-     * 3.1 peers; the 0x01/0x00 message for 3.0 peers). A subscription too large for the write buffer keeps the
-     * message form, which every 3.x peer accepts. Returns false if it must wait for room.
-     */
-    private boolean encodeSubscription() {
-        Msg m = outbound;
-        int topicLength = m.frameLength(0) - 1;
-        boolean subscribe = m.frameByte(0, 0) == 1;
-        int need = conn.subscriptionLength(topicLength, subscribe);
-        if (need > BUFFER_SIZE) {
-            return encodeOutbound();
-        }
-        if (BUFFER_SIZE - writeEnd < need) {
-            return false;
-        }
-        topicView.wrap(m.frameBuffer(0), m.frameOffset(0) + 1, topicLength);
-        writeEnd += conn.writeSubscription(writeView, writeEnd, subscribe, topicView, 0, topicLength);
-        outbound = null;
-        outRecycler.recycle(m);
-        return true;
-    }
-
-    /**
-     * Encodes as much of the current outbound message as fits. A large body in native storage is not copied: it
-     * joins the gathering write behind its header. Returns true if the message was finished.
-     */
-    private boolean encodeOutbound() {
-        Msg m = outbound;
-        int frames = m.frameCount();
-        while (outFrame < frames) {
-            int length = m.frameLength(outFrame);
-            if (outBodyDone < 0) {
-                if (BUFFER_SIZE - writeEnd < 9) {
-                    return false;
-                }
-                boolean inPlace = length >= DIRECT_BODY_MIN && m.isNative(outFrame) && !gather.holds(m);
-                if (inPlace && gather.isFull()) {
-                    return false;
-                }
-                int flags = outFrame < frames - 1 ? FrameFlags.MORE : 0;
-                writeEnd += FrameEncoder.writeHeader(writeView, writeEnd, flags, length);
-                outBodyDone = 0;
-                if (inPlace) {
-                    gather.add(writeStart, writeEnd, m.frameIo(outFrame, 0), m);
-                    outBodyDone = length;
-                }
-            }
-            int n = Math.min(length - outBodyDone, BUFFER_SIZE - writeEnd);
-            writeView.putBytes(writeEnd, m.frameBuffer(outFrame), m.frameOffset(outFrame) + outBodyDone, n);
-            writeEnd += n;
-            outBodyDone += n;
-            if (outBodyDone < length) {
-                return false;
-            }
-            outFrame++;
-            outBodyDone = -1;
-        }
-        outbound = null;
-        if (!gather.holds(m)) {
-            outRecycler.recycle(m); // else the gathering write recycles it once written
-        }
-        return true;
     }
 
     @Override
@@ -694,9 +520,7 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
                 fail(EngineTermination.Kind.HEARTBEAT_TIMEOUT, "no traffic from the peer within the heartbeat timeout");
                 return;
             }
-            if (action == HeartbeatPolicy.Action.SEND_PING
-                && controlLength + Commands.pingFrameLength(0) <= CONTROL_CAPACITY) {
-                controlLength += Commands.writePing(control, controlLength, heartbeat.pingTtlDeciseconds(), null, 0, 0);
+            if (action == HeartbeatPolicy.Action.SEND_PING && output.queuePing(heartbeat.pingTtlDeciseconds())) {
                 outputReady();
             }
             scheduleHeartbeat();
@@ -716,26 +540,9 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
     }
 
     private void protocolFailure(ProtocolException e) {
-        if (e.errorReply() != null && !closed && outbound == null && gather.isEmpty()) {
-            // RFC 23 23-STYPE-3, 23-ERROR-2: tell the peer why before closing, best effort. The ERROR goes behind
-            // whatever is still unsent (the rest of our greeting, our READY): written over it, it would corrupt the
-            // greeting the peer is still reading.
-            byte[] body = Commands.error(e.errorReply());
-            if (writeStart > 0) {
-                writeView.putBytes(0, writeView, writeStart, writeEnd - writeStart);
-                writeEnd -= writeStart;
-                writeStart = 0;
-            }
-            writeEnd += conn.takeOutput(writeView, writeEnd, BUFFER_SIZE - writeEnd);
-            if (BUFFER_SIZE - writeEnd >= FrameEncoder.headerLength(body.length) + body.length) {
-                writeEnd += FrameEncoder.writeFrame(writeView, writeEnd, FrameFlags.COMMAND, body, 0, body.length);
-            }
-            try {
-                writeBuffer.limit(writeEnd).position(0);
-                channel.write(writeBuffer);
-            } catch (IOException ignored) {
-                // the connection is going away anyway
-            }
+        if (e.errorReply() != null && !closed) {
+            // RFC 23 23-STYPE-3, 23-ERROR-2: tell the peer why before closing, best effort.
+            output.writeErrorAndStop(channel, Commands.error(e.errorReply()));
         }
         finish(new EngineTermination(EngineTermination.Kind.PROTOCOL_ERROR, e.error(), conn.isReady(), e.getMessage()));
     }
@@ -773,14 +580,7 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
             inRecycler.recycle(heldSubscription);
             heldSubscription = null;
         }
-        if (outbound != null) {
-            // The peer saw part of this message at most; the rest is lost with the connection.
-            if (!gather.holds(outbound)) {
-                outRecycler.recycle(outbound);
-            }
-            outbound = null;
-        }
-        gather.reset(outRecycler, null);
+        output.release();
         owner.onEngineClosed(this, termination);
     }
 }

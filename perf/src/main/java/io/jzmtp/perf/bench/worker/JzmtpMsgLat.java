@@ -6,11 +6,18 @@ import io.jzmtp.RepSocket;
 import io.jzmtp.ReqSocket;
 import java.util.Arrays;
 
-/** jzmtp latency through the convenience API: the server sends back the {@link Message} it received. */
+/**
+ * jzmtp latency through a convenience API; REQ sends the same array each time and REP sends back what it received:
+ * <ul>
+ *   <li>Message ({@code jzmtp-msg}): the {@link Message} received;</li>
+ *   <li>byte[] ({@code jzmtp-bytes}): the array {@code receiveBytes()} returned, with {@code send(byte[])}.</li>
+ * </ul>
+ */
 final class JzmtpMsgLat implements LatPeers {
     private final Context context;
     private final int size;
     private final boolean spin;
+    private final boolean bytes;
     private final byte[] body;
     private RepSocket rep;
     private ReqSocket req;
@@ -18,10 +25,12 @@ final class JzmtpMsgLat implements LatPeers {
     /**
      * @param size the request and reply size
      * @param spin true to receive by polling
+     * @param bytes true for the byte[] API, false for the Message API
      */
-    JzmtpMsgLat(int size, boolean spin) {
+    JzmtpMsgLat(int size, boolean spin, boolean bytes) {
         this.size = size;
         this.spin = spin;
+        this.bytes = bytes;
         this.body = new byte[size];
         Arrays.fill(body, (byte) 'x');
         this.context = Jzmtp.context(spin);
@@ -35,15 +44,29 @@ final class JzmtpMsgLat implements LatPeers {
 
     @Override
     public void echo() {
-        Message m;
-        if (spin) {
-            while ((m = rep.tryReceive()) == null) {
-                Thread.onSpinWait();
+        boolean sent;
+        if (bytes) {
+            byte[] request;
+            if (spin) {
+                while ((request = rep.tryReceiveBytes()) == null) {
+                    Thread.onSpinWait();
+                }
+            } else {
+                request = rep.receiveBytes();
             }
+            sent = rep.send(Jzmtp.check(request, rep.hasMore(), size));
         } else {
-            m = rep.receive();
+            Message m;
+            if (spin) {
+                while ((m = rep.tryReceive()) == null) {
+                    Thread.onSpinWait();
+                }
+            } else {
+                m = rep.receive();
+            }
+            sent = rep.send(Jzmtp.check(m, size));
         }
-        if (!rep.send(Jzmtp.check(m, size))) {
+        if (!sent) {
             throw new IllegalStateException("REP send without a time limit returned false");
         }
     }
@@ -61,8 +84,20 @@ final class JzmtpMsgLat implements LatPeers {
 
     @Override
     public void roundTrip() {
-        if (!req.send(Message.of(body))) {
+        if (!(bytes ? req.send(body) : req.send(Message.of(body)))) {
             throw new IllegalStateException("REQ send without a time limit returned false");
+        }
+        if (bytes) {
+            byte[] reply;
+            if (spin) {
+                while ((reply = req.tryReceiveBytes()) == null) {
+                    Thread.onSpinWait();
+                }
+            } else {
+                reply = req.receiveBytes();
+            }
+            Jzmtp.check(reply, req.hasMore(), size);
+            return;
         }
         Message m;
         if (spin) {

@@ -6,11 +6,19 @@ import io.jzmtp.PullSocket;
 import io.jzmtp.PushSocket;
 import java.util.Arrays;
 
-/** jzmtp throughput through the convenience API: a {@link Message} made per send, one returned per receive. */
+/**
+ * jzmtp throughput through a convenience API, sending the same array each time:
+ * <ul>
+ *   <li>Message ({@code jzmtp-msg}): a {@link Message} made per send, one returned per receive;</li>
+ *   <li>byte[] ({@code jzmtp-bytes}): {@code send(byte[])}, and {@code receiveBytes()} returning one array per
+ *       message (a copy over tcp and ipc, the sender's array over inproc).</li>
+ * </ul>
+ */
 final class JzmtpMsgThr implements ThrPeers {
     private final Context context;
     private final int size;
     private final boolean spin;
+    private final boolean bytes;
     private final byte[] body;
     private PullSocket pull;
     private PushSocket push;
@@ -18,10 +26,12 @@ final class JzmtpMsgThr implements ThrPeers {
     /**
      * @param size the message size
      * @param spin true to receive by polling
+     * @param bytes true for the byte[] API, false for the Message API
      */
-    JzmtpMsgThr(int size, boolean spin) {
+    JzmtpMsgThr(int size, boolean spin, boolean bytes) {
         this.size = size;
         this.spin = spin;
+        this.bytes = bytes;
         this.body = new byte[size];
         Arrays.fill(body, (byte) 'x');
         this.context = Jzmtp.context(spin);
@@ -35,6 +45,18 @@ final class JzmtpMsgThr implements ThrPeers {
 
     @Override
     public void receive() {
+        if (bytes) {
+            byte[] frame;
+            if (spin) {
+                while ((frame = pull.tryReceiveBytes()) == null) {
+                    Thread.onSpinWait();
+                }
+            } else {
+                frame = pull.receiveBytes();
+            }
+            Jzmtp.check(frame, pull.hasMore(), size);
+            return;
+        }
         Message m;
         if (spin) {
             while ((m = pull.tryReceive()) == null) {
@@ -59,7 +81,7 @@ final class JzmtpMsgThr implements ThrPeers {
 
     @Override
     public void send() {
-        if (!push.send(Message.of(body))) {
+        if (!(bytes ? push.send(body) : push.send(Message.of(body)))) {
             throw new IllegalStateException("send without a time limit returned false");
         }
     }

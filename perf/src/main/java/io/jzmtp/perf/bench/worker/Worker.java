@@ -74,8 +74,8 @@ public final class Worker {
     private static ThrPeers thrPeers(WorkerArgs a) {
         return switch (a.impl()) {
             case "jzmtp" -> new JzmtpThr(a.size(), a.spin());
-            case "jzmtp-msg" -> new JzmtpMsgThr(a.size(), a.spin());
-            case "jzmtp-bytes" -> new JzmtpBytesThr(a.size(), a.spin());
+            case "jzmtp-msg" -> new JzmtpMsgThr(a.size(), a.spin(), false);
+            case "jzmtp-bytes" -> new JzmtpMsgThr(a.size(), a.spin(), true);
             case "jeromq" -> new JeromqThr(a.size(), a.spin());
             default -> throw new IllegalArgumentException("impl " + a.impl());
         };
@@ -84,8 +84,8 @@ public final class Worker {
     private static LatPeers latPeers(WorkerArgs a) {
         return switch (a.impl()) {
             case "jzmtp" -> new JzmtpLat(a.size(), a.spin());
-            case "jzmtp-msg" -> new JzmtpMsgLat(a.size(), a.spin());
-            case "jzmtp-bytes" -> new JzmtpBytesLat(a.size(), a.spin());
+            case "jzmtp-msg" -> new JzmtpMsgLat(a.size(), a.spin(), false);
+            case "jzmtp-bytes" -> new JzmtpMsgLat(a.size(), a.spin(), true);
             case "jeromq" -> new JeromqLat(a.size(), a.spin());
             default -> throw new IllegalArgumentException("impl " + a.impl());
         };
