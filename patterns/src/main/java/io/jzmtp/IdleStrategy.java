@@ -1,9 +1,19 @@
 package io.jzmtp;
 
-/** What an I/O thread does when it has no work. */
+/** What a context's I/O threads do when they have no work, and how its sockets wait in a blocking call. */
 public enum IdleStrategy {
-    /** Block in the selector until there is work or a timer is due: about 0% CPU when idle. The default. */
+    /**
+     * Block in the selector until there is work or a timer is due, and park a thread that waits in a socket call:
+     * about 0% CPU when idle. The default.
+     */
     BLOCKING,
-    /** Never block: spin on the selector. The lowest latency, at the price of one full core per I/O thread. */
+    /**
+     * Never block: each I/O thread polls its selector, and a thread that waits in a socket call (a receive, a send
+     * held by the high-water mark, a timed wait) polls the socket's mailbox instead of parking, so no thread needs
+     * a system call to wake another. Both give their core away ({@link Thread#yield()}) between polls, so a host
+     * with fewer cores than busy threads still makes progress in microseconds rather than scheduler time slices.
+     * The lowest latency, at the price of one full core per I/O thread and per waiting application thread.
+     * Interrupts and deadlines are honoured as with {@link #BLOCKING}. {@link Poller} still parks.
+     */
     BUSY_SPIN
 }

@@ -100,9 +100,10 @@ public final class SideBySide {
         if (plan.modes().contains("spin") && Plan.oversubscribedBySpinning()) {
             notes.add("spin mode on " + Runtime.getRuntime().availableProcessors() + " cores: the tcp/ipc latency runs "
                 + "spin two application threads (and jzmtp's busy-spinning I/O thread) on fewer cores than spinning "
-                + "threads, so they wait for each other's scheduler time slices; their counts are cut to "
-                + Counts.LAT_QUICK_MIN + " round trips. Read spin latencies from a host with at least "
-                + Plan.SPIN_CORES + " cores.");
+                + "threads. jzmtp's spinning waits and libzmq's non-blocking receives give the core away between "
+                + "polls; JeroMQ's recv(DONTWAIT) loop does not, so its round trips wait for each other's scheduler "
+                + "time slices and its counts are cut to " + Counts.LAT_QUICK_MIN + " round trips. Spin latencies "
+                + "are best read from a host with at least " + Plan.SPIN_CORES + " cores.");
         }
         List<String> measurable = new ArrayList<>(plan.impls());
         String libzmqMissing = null;

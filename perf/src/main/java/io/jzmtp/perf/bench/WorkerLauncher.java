@@ -20,6 +20,8 @@ public final class WorkerLauncher {
     public static final String WORKER_CLASS = "io.jzmtp.perf.bench.worker.Worker";
     /** The implementation the C worker measures. */
     public static final String LIBZMQ = "libzmq";
+    /** The JeroMQ implementation's name. */
+    public static final String JEROMQ = "jeromq";
     /** Seconds the runner waits beyond the worker's own deadline before killing it. */
     public static final int GRACE_SECONDS = 15;
 

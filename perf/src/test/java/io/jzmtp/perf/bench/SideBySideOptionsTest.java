@@ -54,6 +54,24 @@ class SideBySideOptionsTest {
     }
 
     @Test
+    void onlyJeromqSpinLatencyOverTcpIsCutOnHostsWithFewerThanFourCores() {
+        RunSpec tcpSpin = new RunSpec("jzmtp", "lat", "tcp", "spin", 1, 50_000, 5_000);
+        assertTrue(Plan.waitsForTimeSlices("jeromq", tcpSpin, 2));
+        assertFalse(Plan.waitsForTimeSlices("jeromq", tcpSpin, 4));
+        assertFalse(Plan.waitsForTimeSlices("jzmtp", tcpSpin, 2));
+        assertFalse(Plan.waitsForTimeSlices("libzmq", tcpSpin, 2));
+        assertFalse(Plan.waitsForTimeSlices("jeromq", new RunSpec("jeromq", "lat", "inproc", "spin", 1, 9, 1), 2));
+        assertFalse(Plan.waitsForTimeSlices("jeromq", new RunSpec("jeromq", "lat", "tcp", "blocking", 1, 9, 1), 2));
+        assertFalse(Plan.waitsForTimeSlices("jeromq", new RunSpec("jeromq", "thr", "tcp", "spin", 1, 9, 1), 2));
+        List<RunSpec> runs = SideBySideOptions.parse("--modes=spin", "--transports=tcp", "--sizes=1").plan().runs();
+        boolean few = Runtime.getRuntime().availableProcessors() < Plan.SPIN_CORES;
+        for (RunSpec r : runs) {
+            boolean cut = r.isLatency() && r.impl().equals("jeromq") && few;
+            assertEquals(cut, r.count() <= Counts.LAT_QUICK_MIN, r.toString());
+        }
+    }
+
+    @Test
     void quick() {
         SideBySideOptions o = SideBySideOptions.parse("--quick");
         Plan p = o.plan();

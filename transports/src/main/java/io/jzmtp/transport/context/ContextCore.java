@@ -6,6 +6,7 @@ import io.jzmtp.transport.io.IoThread;
 import io.jzmtp.transport.io.IoThreadGroup;
 import io.jzmtp.transport.socket.SocketConfig;
 import io.jzmtp.transport.socket.SocketCore;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.agrona.concurrent.NanoClock;
@@ -17,6 +18,7 @@ import org.agrona.concurrent.NanoClock;
 public final class ContextCore implements AutoCloseable {
     private final IoThreadGroup io;
     private final NanoClock clock;
+    private final IoIdleStrategy idle;
     private final Transports transports;
     private final Set<SocketCore> sockets = ConcurrentHashMap.newKeySet();
     private final Resources resources = new Resources();
@@ -35,6 +37,7 @@ public final class ContextCore implements AutoCloseable {
             throw new IllegalArgumentException("I/O threads " + ioThreads + ": expected 1 or more");
         }
         this.clock = clock;
+        this.idle = Objects.requireNonNull(idle, "idle");
         this.io = IoThreadGroup.start(ioThreads, idle, clock);
         this.transports = new Transports(this);
     }
@@ -42,6 +45,11 @@ public final class ContextCore implements AutoCloseable {
     /** @return the clock. */
     public NanoClock clock() {
         return clock;
+    }
+
+    /** @return what idle I/O threads do; sockets wait the same way (park, or spin) */
+    public IoIdleStrategy idleStrategy() {
+        return idle;
     }
 
     /** @return the next I/O thread, round-robin. */

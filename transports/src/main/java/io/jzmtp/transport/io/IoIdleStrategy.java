@@ -10,8 +10,10 @@ public enum IoIdleStrategy {
     BLOCKING,
 
     /**
-     * Never blocks: polls with {@code selectNow()} and {@link Thread#onSpinWait()}. Lowest latency, one full core.
-     * Producers never need to wake the thread, so they never call {@code Selector.wakeup()}.
+     * Never blocks: polls with {@code selectNow()}, and yields the core ({@link Thread#yield()}) between idle polls so
+     * that on a host with fewer cores than busy threads the threads it waits for still run. Lowest latency, one full
+     * core. Producers never need to wake the thread, so they never call {@code Selector.wakeup()}. Sockets of a
+     * context with this strategy spin the same way while they wait, instead of parking.
      */
     BUSY_SPIN
 }

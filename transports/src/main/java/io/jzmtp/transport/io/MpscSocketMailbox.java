@@ -10,10 +10,13 @@ import org.agrona.concurrent.NanoClock;
  * The mailbox of an application-side owner (a socket): many producer threads offer commands, one owner thread at a
  * time polls them and waits for them.
  *
- * <p>The owner waits with {@link LockSupport#park}, never inside {@code synchronized}, so a virtual thread that waits
- * here unmounts instead of pinning its carrier. Producers unpark the owner only when it announced that it is (about
- * to be) parked; see {@link Wakeup} for the protocol and why no wake-up is lost. Ownership may move from one thread to
- * another (one at a time) if the hand-over itself is a happens-before edge.
+ * <p>A blocking mailbox's owner waits with {@link LockSupport#park}, never inside {@code synchronized}, so a virtual
+ * thread that waits here unmounts instead of pinning its carrier. Producers unpark the owner only when it announced
+ * that it is (about to be) parked; see {@link Wakeup} for the protocol and why no wake-up is lost. A spinning
+ * mailbox's owner never parks and never announces a park, so its producers never unpark: it polls, and gives its core
+ * away ({@link Thread#yield()}) between short bursts of polls, so that on a host with fewer cores than busy threads
+ * the thread it waits for still runs. Ownership may move from one thread to another (one at a time) if the hand-over
+ * itself is a happens-before edge.
  *
  * @param <T> the command type
  */
@@ -21,16 +24,31 @@ public final class MpscSocketMailbox<T> {
     private final ThreadWakeup wakeup = new ThreadWakeup();
     private final MpscCommandQueue<T> queue = new MpscCommandQueue<>(wakeup);
     private final NanoClock clock;
+    private final boolean spinning;
     /** Empty checks before announcing a park. */
     private static final int SPINS_BEFORE_PARKING = 200;
+    /** A spinning owner's empty checks between two yields of its core. */
+    private static final int SPINS_BETWEEN_YIELDS = 16;
+
+    /**
+     * Creates a mailbox whose owner parks while it waits. Any thread; allocates.
+     *
+     * @param clock the clock that deadlines passed to {@link #await(long)} are read against
+     */
+    public MpscSocketMailbox(NanoClock clock) {
+        this(clock, IoIdleStrategy.BLOCKING);
+    }
 
     /**
      * Creates a mailbox. Any thread; allocates.
      *
      * @param clock the clock that deadlines passed to {@link #await(long)} are read against
+     * @param waiting {@link IoIdleStrategy#BLOCKING} to park while waiting; {@link IoIdleStrategy#BUSY_SPIN} to poll
+     *                (yielding the core between bursts) and never park
      */
-    public MpscSocketMailbox(NanoClock clock) {
+    public MpscSocketMailbox(NanoClock clock, IoIdleStrategy waiting) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.spinning = Objects.requireNonNull(waiting, "waiting") == IoIdleStrategy.BUSY_SPIN;
     }
 
     /**
@@ -91,7 +109,8 @@ public final class MpscSocketMailbox<T> {
 
     /**
      * Waits until a command is present, the clock reaches {@code deadlineNanos}, or the thread is interrupted.
-     * Owner thread only; blocks at most until the deadline (plus scheduling delay); allocation free.
+     * Owner thread only; blocks (parks, or spins in a spinning mailbox) at most until the deadline (plus scheduling
+     * delay); allocation free.
      *
      * <p>A present command wins over an interrupt and over an expired deadline. An interrupt is reported, never
      * cleared: while the flag stays set, every call returns {@link AwaitResult#INTERRUPTED} (or {@code READY})
@@ -107,6 +126,9 @@ public final class MpscSocketMailbox<T> {
 
     private AwaitResult await(long deadlineNanos, boolean timed) {
         Thread self = Thread.currentThread();
+        if (spinning) {
+            return spin(self, deadlineNanos, timed);
+        }
         // A short spin first: under load the next command is microseconds away, and parking would cost the
         // producer an unpark (a system call) per message. Bounded, so a quiet owner parks almost at once.
         for (int i = 0; i < SPINS_BEFORE_PARKING && queue.isEmpty() && !self.isInterrupted(); i++) {
@@ -136,6 +158,26 @@ public final class MpscSocketMailbox<T> {
                 queue.awake();
             }
             // Loop: a command, an interrupt, the deadline, or a spurious/stale unpark; all are re-checked above.
+        }
+    }
+
+    /** The spinning wait: the same outcomes as the parking one, in the same order of precedence. */
+    private AwaitResult spin(Thread self, long deadlineNanos, boolean timed) {
+        for (int polls = 1; ; polls++) {
+            if (!queue.isEmpty()) {
+                return AwaitResult.READY;
+            }
+            if (self.isInterrupted()) {
+                return AwaitResult.INTERRUPTED;
+            }
+            if (timed && deadlineNanos - clock.nanoTime() <= 0L) {
+                return AwaitResult.TIMED_OUT;
+            }
+            if (polls % SPINS_BETWEEN_YIELDS == 0) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
+            }
         }
     }
 

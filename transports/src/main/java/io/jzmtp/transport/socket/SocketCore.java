@@ -43,7 +43,7 @@ public final class SocketCore implements SocketLink {
         this.context = Objects.requireNonNull(context, "context");
         this.config = Objects.requireNonNull(config, "config");
         this.router = Objects.requireNonNull(router, "router");
-        this.mailbox = new MpscSocketMailbox<>(context.clock());
+        this.mailbox = new MpscSocketMailbox<>(context.clock(), context.idleStrategy());
         context.register(this);
     }
 
@@ -84,7 +84,7 @@ public final class SocketCore implements SocketLink {
 
     /**
      * Waits until a command arrives, the deadline passes, or the thread is interrupted; then runs what arrived.
-     * Owner thread; blocks (parks).
+     * Owner thread; blocks (parks, or spins in a busy-spinning context).
      *
      * @param deadlineNanos the deadline on the context's clock; {@link Long#MAX_VALUE} for none
      * @return how the wait ended

@@ -16,7 +16,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 final class JzmtpLat implements LatPeers {
     private final Context context;
     private final int size;
-    private final boolean spin;
     private final UnsafeBuffer request;
     private final UnsafeBuffer echoBuffer;
     private final FrameConsumer copyRequest = this::copyRequest;
@@ -28,11 +27,10 @@ final class JzmtpLat implements LatPeers {
 
     /**
      * @param size the request and reply size
-     * @param spin true to receive by polling
+     * @param spin true for a busy-spinning context (its I/O thread and its sockets' waits spin)
      */
     JzmtpLat(int size, boolean spin) {
         this.size = size;
-        this.spin = spin;
         this.request = new UnsafeBuffer(ByteBuffer.allocateDirect(size));
         request.setMemory(0, size, (byte) 'x');
         this.echoBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(size));
@@ -59,13 +57,7 @@ final class JzmtpLat implements LatPeers {
     @Override
     public void echo() {
         int frames;
-        if (spin) {
-            while ((frames = rep.receive(copyRequest, 0)) == 0) {
-                Thread.onSpinWait();
-            }
-        } else {
-            frames = rep.receive(copyRequest, -1);
-        }
+        frames = rep.receive(copyRequest, -1);
         Jzmtp.check(frames, requestLength, size);
         if (!rep.send(echoBuffer, 0, size, -1)) {
             throw new IllegalStateException("REP send without a time limit returned false");
@@ -89,13 +81,7 @@ final class JzmtpLat implements LatPeers {
             throw new IllegalStateException("REQ send without a time limit returned false");
         }
         int frames;
-        if (spin) {
-            while ((frames = req.receive(noteReply, 0)) == 0) {
-                Thread.onSpinWait();
-            }
-        } else {
-            frames = req.receive(noteReply, -1);
-        }
+        frames = req.receive(noteReply, -1);
         Jzmtp.check(frames, replyLength, size);
     }
 

@@ -16,7 +16,6 @@ import java.util.Arrays;
 final class JzmtpMsgLat implements LatPeers {
     private final Context context;
     private final int size;
-    private final boolean spin;
     private final boolean bytes;
     private final byte[] body;
     private RepSocket rep;
@@ -24,12 +23,11 @@ final class JzmtpMsgLat implements LatPeers {
 
     /**
      * @param size the request and reply size
-     * @param spin true to receive by polling
+     * @param spin true for a busy-spinning context (its I/O thread and its sockets' waits spin)
      * @param bytes true for the byte[] API, false for the Message API
      */
     JzmtpMsgLat(int size, boolean spin, boolean bytes) {
         this.size = size;
-        this.spin = spin;
         this.bytes = bytes;
         this.body = new byte[size];
         Arrays.fill(body, (byte) 'x');
@@ -47,23 +45,11 @@ final class JzmtpMsgLat implements LatPeers {
         boolean sent;
         if (bytes) {
             byte[] request;
-            if (spin) {
-                while ((request = rep.tryReceiveBytes()) == null) {
-                    Thread.onSpinWait();
-                }
-            } else {
-                request = rep.receiveBytes();
-            }
+            request = rep.receiveBytes();
             sent = rep.send(Jzmtp.check(request, rep.hasMore(), size));
         } else {
             Message m;
-            if (spin) {
-                while ((m = rep.tryReceive()) == null) {
-                    Thread.onSpinWait();
-                }
-            } else {
-                m = rep.receive();
-            }
+            m = rep.receive();
             sent = rep.send(Jzmtp.check(m, size));
         }
         if (!sent) {
@@ -89,24 +75,12 @@ final class JzmtpMsgLat implements LatPeers {
         }
         if (bytes) {
             byte[] reply;
-            if (spin) {
-                while ((reply = req.tryReceiveBytes()) == null) {
-                    Thread.onSpinWait();
-                }
-            } else {
-                reply = req.receiveBytes();
-            }
+            reply = req.receiveBytes();
             Jzmtp.check(reply, req.hasMore(), size);
             return;
         }
         Message m;
-        if (spin) {
-            while ((m = req.tryReceive()) == null) {
-                Thread.onSpinWait();
-            }
-        } else {
-            m = req.receive();
-        }
+        m = req.receive();
         Jzmtp.check(m, size);
     }
 

@@ -17,7 +17,6 @@ import java.util.Arrays;
 final class JzmtpMsgThr implements ThrPeers {
     private final Context context;
     private final int size;
-    private final boolean spin;
     private final boolean bytes;
     private final byte[] body;
     private PullSocket pull;
@@ -25,12 +24,11 @@ final class JzmtpMsgThr implements ThrPeers {
 
     /**
      * @param size the message size
-     * @param spin true to receive by polling
+     * @param spin true for a busy-spinning context (its I/O thread and its sockets' waits spin)
      * @param bytes true for the byte[] API, false for the Message API
      */
     JzmtpMsgThr(int size, boolean spin, boolean bytes) {
         this.size = size;
-        this.spin = spin;
         this.bytes = bytes;
         this.body = new byte[size];
         Arrays.fill(body, (byte) 'x');
@@ -47,24 +45,12 @@ final class JzmtpMsgThr implements ThrPeers {
     public void receive() {
         if (bytes) {
             byte[] frame;
-            if (spin) {
-                while ((frame = pull.tryReceiveBytes()) == null) {
-                    Thread.onSpinWait();
-                }
-            } else {
-                frame = pull.receiveBytes();
-            }
+            frame = pull.receiveBytes();
             Jzmtp.check(frame, pull.hasMore(), size);
             return;
         }
         Message m;
-        if (spin) {
-            while ((m = pull.tryReceive()) == null) {
-                Thread.onSpinWait();
-            }
-        } else {
-            m = pull.receive();
-        }
+        m = pull.receive();
         Jzmtp.check(m, size);
     }
 

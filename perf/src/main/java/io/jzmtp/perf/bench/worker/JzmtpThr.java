@@ -15,7 +15,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 final class JzmtpThr implements ThrPeers, FrameConsumer {
     private final Context context;
     private final int size;
-    private final boolean spin;
     private final UnsafeBuffer payload;
     private PullSocket pull;
     private PushSocket push;
@@ -23,11 +22,10 @@ final class JzmtpThr implements ThrPeers, FrameConsumer {
 
     /**
      * @param size the message size
-     * @param spin true to receive by polling
+     * @param spin true for a busy-spinning context (its I/O thread and its sockets' waits spin)
      */
     JzmtpThr(int size, boolean spin) {
         this.size = size;
-        this.spin = spin;
         this.payload = new UnsafeBuffer(ByteBuffer.allocateDirect(size));
         payload.setMemory(0, size, (byte) 'x');
         this.context = Jzmtp.context(spin);
@@ -47,13 +45,7 @@ final class JzmtpThr implements ThrPeers, FrameConsumer {
     @Override
     public void receive() {
         int frames;
-        if (spin) {
-            while ((frames = pull.receive(this, 0)) == 0) {
-                Thread.onSpinWait();
-            }
-        } else {
-            frames = pull.receive(this, -1);
-        }
+        frames = pull.receive(this, -1);
         Jzmtp.check(frames, lastLength, size);
     }
 
