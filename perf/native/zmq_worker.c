@@ -195,15 +195,42 @@ static void close_socket(void *sock)
 
 /* ---------------------------------------------------------------- thr: PUSH -> PULL */
 
+/* Warm-up messages sent so far; written by the sender, read by the receiver's backlog wait. */
+static long warmup_sent;
+
 static void *thr_sender(void *arg)
 {
     (void) arg;
     void *sock = connect_socket(ZMQ_PUSH);
-    long total = opt.warmup + opt.count;
-    for (long i = 0; i < total; i++)
+    for (long i = 0; i < opt.warmup; i++) {
+        send_payload(sock);
+        __atomic_store_n(&warmup_sent, i + 1, __ATOMIC_RELEASE);
+    }
+    for (long i = 0; i < opt.count; i++)
         send_payload(sock);
     close_socket(sock);
     return NULL;
+}
+
+/* The warm-up starts with a backlog, as in the JVM workers: take nothing until the sender has sent every warm-up
+ * message or its count has not moved for 20 ms (stalled against the high-water marks). */
+static void await_backlog(void)
+{
+    long last = -1;
+    int64_t since = now_ns(CLOCK_MONOTONIC);
+    const struct timespec poll = {0, 1000000};
+    for (;;) {
+        long now = __atomic_load_n(&warmup_sent, __ATOMIC_ACQUIRE);
+        if (now >= opt.warmup)
+            return;
+        if (now != last) {
+            last = now;
+            since = now_ns(CLOCK_MONOTONIC);
+        } else if (now_ns(CLOCK_MONOTONIC) - since >= 20000000) {
+            return;
+        }
+        nanosleep(&poll, NULL);
+    }
 }
 
 static void *thr_receiver(void *arg)
@@ -213,6 +240,8 @@ static void *thr_receiver(void *arg)
     zmq_msg_t msg;
     zmq_msg_init(&msg);
 
+    set_phase("thr warmup backlog");
+    await_backlog();
     set_phase("thr warmup receive");
     for (long i = 0; i < opt.warmup; i++) {
         receive(sock, &msg, "PULL");

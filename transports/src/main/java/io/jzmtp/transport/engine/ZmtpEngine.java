@@ -331,9 +331,7 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
                 if (peer == null && conn.isReady()) {
                     attach();
                 }
-                AuthRequest question = conn.authRequest();
-                if (question != null) {
-                    authenticate(question);
+                if (peer == null && answerAuthRequest()) {
                     continue;
                 }
             } catch (ProtocolException e) {
@@ -358,6 +356,22 @@ public final class ZmtpEngine implements Engine, IoHandler, ZmtpHandler, TimerHa
         }
         flushOutput();
         return !closed;
+    }
+
+    /**
+     * Answers a pending authentication question, if any; only asked before the handshake ends. Kept out of the
+     * traffic path, so that compiling that path never needs {@link AuthRequest} loaded (a class loaded mid-run
+     * allocates).
+     *
+     * @return true if there was a question
+     */
+    private boolean answerAuthRequest() throws ProtocolException {
+        AuthRequest question = conn.authRequest();
+        if (question == null) {
+            return false;
+        }
+        authenticate(question);
+        return true;
     }
 
     private void authenticate(AuthRequest question) throws ProtocolException {

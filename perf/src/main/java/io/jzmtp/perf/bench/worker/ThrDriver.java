@@ -1,14 +1,45 @@
 package io.jzmtp.perf.bench.worker;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The throughput workload: a receiver thread binds PULL, a sender thread connects PUSH and sends warm-up plus timed
  * messages as fast as it can. The receiver takes the warm-up messages, starts the {@link Meter}, takes the timed ones
  * and stops it.
+ *
+ * <p>The warm-up starts with a backlog: the receiver takes nothing until the sender has sent every warm-up message
+ * or has stalled against the high-water marks. The timed part then starts with every queue and buffer pool of both
+ * libraries already grown to the largest backlog the run can build (the receiver falls behind now and then on a
+ * busy host), so what it measures is the steady state, not a pool still growing. The C worker does the same.
  */
 final class ThrDriver {
+    /** The sender counts as stalled once its count has not moved for this long. */
+    private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private ThrDriver() {
+    }
+
+    /** Waits until {@code sent} reaches {@code target} or stops moving for {@link #STALL_NANOS}. */
+    private static void awaitBacklog(AtomicLong sent, long target) {
+        long last = -1;
+        long since = System.nanoTime();
+        while (true) {
+            long now = sent.get();
+            if (now >= target) {
+                return;
+            }
+            if (now != last) {
+                last = now;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since >= STALL_NANOS) {
+                return;
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
     }
 
     /**
@@ -26,11 +57,14 @@ final class ThrDriver {
         CompletableFuture<Meter.Measured> measured = new CompletableFuture<>();
         long warmup = args.warmup();
         long count = args.count();
+        AtomicLong warmupSent = new AtomicLong();
         CompletableFuture<Void> receiver = Halves.start("worker-receiver", () -> {
             try {
                 progress.set("receiver", "binding " + bindTo);
                 bound.complete(peers.bindReceiver(bindTo));
                 Meter meter = new Meter();
+                progress.set("receiver", "warm-up: waiting for a backlog");
+                awaitBacklog(warmupSent, warmup);
                 progress.set("receiver", "warm-up: " + warmup + " messages");
                 for (long i = 0; i < warmup; i++) {
                     peers.receive();
@@ -56,9 +90,12 @@ final class ThrDriver {
             String endpoint = bound.join();
             progress.set("sender", "connecting to " + endpoint);
             peers.connectSender(endpoint);
-            long total = warmup + count;
-            progress.set("sender", "sending " + total + " messages");
-            for (long i = 0; i < total; i++) {
+            progress.set("sender", "sending " + (warmup + count) + " messages");
+            for (long i = 0; i < warmup; i++) {
+                peers.send();
+                warmupSent.lazySet(i + 1);
+            }
+            for (long i = 0; i < count; i++) {
                 peers.send();
             }
             progress.set("sender", "waiting for the receiver to finish");
