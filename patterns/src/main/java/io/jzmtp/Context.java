@@ -246,7 +246,11 @@ public final class Context implements AutoCloseable {
             return this;
         }
 
-        /** @param idle what idle I/O threads do (default {@link IdleStrategy#BLOCKING}) @return this */
+        /**
+         * @param idle what idle I/O threads do, and how threads wait in this context's sockets (default
+         *     {@link IdleStrategy#BLOCKING})
+         * @return this
+         */
         public Builder idleStrategy(IdleStrategy idle) {
             this.idle = java.util.Objects.requireNonNull(idle, "idle");
             return this;

@@ -13,6 +13,13 @@ import java.util.Optional;
 final class Targets {
     /** Allocation per message below this is the harness' per-run noise (counters read around the run), not jzmtp. */
     static final double ALLOC_NOISE_BYTES = 0.01;
+    /**
+     * Allocation of at most this many bytes in a whole run (median) counts as none too: it does not grow with the
+     * count, so it is a one-off (a class the JIT loads, a counter read), not a per-message allocation. Runs of large
+     * messages are short (15 thousand messages at 64 KiB), so the per-message noise bar alone would judge them on a
+     * few hundred bytes.
+     */
+    static final long ALLOC_ONE_OFF_BYTES = 2048;
     /** The Message API's former bar (one small object per message), shown next to its line for information. */
     static final double MESSAGE_API_BYTES = 64;
     /** An array's header: what one byte[] costs besides its body (rounded up to 8 B). */
@@ -134,26 +141,44 @@ final class Targets {
 
     private static Target allocation(Cells cells, String impl, int maxSize, double bar, boolean inclusive) {
         Cell worst = null;
+        boolean worstCounts = false;
         boolean any = false;
         for (Cell c : cells.all()) {
             if (c.impl().equals(impl) && c.workload().equals(Cells.THR) && c.size() <= maxSize) {
                 any = true;
-                if (!Double.isNaN(alloc(c)) && (worst == null || alloc(c) > alloc(worst))) {
+                if (Double.isNaN(alloc(c))) {
+                    continue;
+                }
+                boolean counts = inclusive || !isOneOff(c, bar);
+                if (worst == null || counts && (!worstCounts || alloc(c) > alloc(worst))
+                        || !counts && !worstCounts && alloc(c) > alloc(worst)) {
                     worst = c;
+                    worstCounts = counts;
                 }
             }
         }
         String what = maxSize == Integer.MAX_VALUE ? impl + " (frame API) thr alloc B/msg, worst cell"
             : impl + " (Message API) thr alloc B/msg, worst cell of ≤ " + maxSize + " B";
-        String need = inclusive ? "≤ " + Fmt.num(bar) + " B" : "0 B (< " + bar + ")";
+        String need = inclusive ? "≤ " + Fmt.num(bar) + " B"
+            : "0 B (< " + bar + ", or ≤ " + ALLOC_ONE_OFF_BYTES + " B a run)";
         if (worst == null) {
             return new Target(what, need, any ? impl + " allocation not measured" : impl + " thr not measured",
                 Verdict.NOT_MEASURED);
         }
         double v = alloc(worst);
         String measured = Fmt.bytes(v) + " B/msg (" + worst.transport() + " " + worst.mode() + " "
-            + Fmt.size(worst.size()) + ")";
-        return new Target(what, need, measured, (inclusive ? v <= bar : v < bar) ? Verdict.MET : Verdict.MISSED);
+            + Fmt.size(worst.size()) + (inclusive ? "" : ", " + Fmt.bytes(perRun(worst)) + " B a run") + ")";
+        return new Target(what, need, measured, (inclusive ? v <= bar : isOneOff(worst, bar))
+            ? Verdict.MET : Verdict.MISSED);
+    }
+
+    /** @return true if the cell's allocation counts as none: below the per-message bar, or a one-off per run */
+    private static boolean isOneOff(Cell c, double bar) {
+        return alloc(c) < bar || perRun(c) <= ALLOC_ONE_OFF_BYTES;
+    }
+
+    private static double perRun(Cell c) {
+        return c.spread(r -> (double) r.allocBytes()).median();
     }
 
     private static double alloc(Cell c) {
