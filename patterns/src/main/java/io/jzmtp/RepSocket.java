@@ -12,7 +12,7 @@ import org.agrona.ExpandableArrayBuffer;
  *
  * <p>Owner thread only; see {@link ZSocket}.
  */
-public final class RepSocket extends FrameDuplexSocket {
+public final class RepSocket extends EnvelopeSocket {
     /** The current request's envelope, frames back to back (reused: receiving and replying allocate nothing). */
     private final ExpandableArrayBuffer envelope = new ExpandableArrayBuffer(64);
     private int[] envelopeLengths = new int[4];
@@ -77,19 +77,9 @@ public final class RepSocket extends FrameDuplexSocket {
         }
     }
 
+    /** The kept request's envelope, the delimiter included. */
     @Override
-    void prepare(Msg m, Message message) {
-        addEnvelope(m);
-        super.prepare(m, message);
-    }
-
-    @Override
-    void beginBuilt(Msg m) {
-        checkSend(null);
-        addEnvelope(m);
-    }
-
-    private void addEnvelope(Msg m) {
+    void addEnvelope(Msg m) {
         int at = 0;
         for (int i = 0; i < envelopeFrames; i++) {
             m.addFrame(envelope, at, envelopeLengths[i]);

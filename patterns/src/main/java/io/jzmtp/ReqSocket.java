@@ -15,7 +15,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <p>Sending waits while no peer can take the request. Owner thread only; see {@link ZSocket}.
  */
-public final class ReqSocket extends FrameDuplexSocket {
+public final class ReqSocket extends EnvelopeSocket {
     private static final byte[] DELIMITER = new byte[0];
     private final UnsafeBuffer idFrame = new UnsafeBuffer(new byte[4]);
     private final boolean relaxed;
@@ -46,20 +46,9 @@ public final class ReqSocket extends FrameDuplexSocket {
         }
     }
 
-    @Override
-    void prepare(Msg m, Message message) {
-        addEnvelope(m);
-        super.prepare(m, message);
-    }
-
-    @Override
-    void beginBuilt(Msg m) {
-        checkSend(null);
-        addEnvelope(m);
-    }
-
     /** The frames before the request: the request id (reqCorrelate, big-endian) and the empty delimiter. */
-    private void addEnvelope(Msg m) {
+    @Override
+    void addEnvelope(Msg m) {
         if (correlate) {
             idFrame.putInt(0, requestId + 1, java.nio.ByteOrder.BIG_ENDIAN);
             m.addFrame(idFrame, 0, 4);

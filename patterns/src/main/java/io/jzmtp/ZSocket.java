@@ -206,6 +206,13 @@ public abstract class ZSocket implements AutoCloseable {
         core.checkOpen();
         core.processCommands();
         checkSendOne();
+        Msg m = beginMessage();
+        m.addFrameOwned(frame);
+        return transmit(m, null, timeoutNanos);
+    }
+
+    /** Takes a message and lets the socket type begin it ({@link #beginBuilt}); releases it if the type refuses. */
+    private Msg beginMessage() {
         Msg m = takeMsg();
         try {
             beginBuilt(m);
@@ -213,8 +220,7 @@ public abstract class ZSocket implements AutoCloseable {
             release(m);
             throw refused;
         }
-        m.addFrameOwned(frame);
-        return transmit(m, null, timeoutNanos);
+        return m;
     }
 
     /**
@@ -231,14 +237,7 @@ public abstract class ZSocket implements AutoCloseable {
         if (building == null) {
             core.checkOpen();
             core.processCommands();
-            Msg m = takeMsg();
-            try {
-                beginBuilt(m);
-            } catch (RuntimeException refused) {
-                release(m);
-                throw refused;
-            }
-            building = m;
+            building = beginMessage();
         }
         building.addFrame(buffer, offset, length);
     }

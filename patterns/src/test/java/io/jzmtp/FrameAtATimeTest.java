@@ -1,5 +1,7 @@
 package io.jzmtp;
 
+import static io.jzmtp.TestEndpoints.bytes;
+import static io.jzmtp.TestEndpoints.endpoint;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A multipart message read one frame per {@code receiveBytes()} call, with {@code hasMore()}. */
 class FrameAtATimeTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private static String endpoint(String transport, String name) {
-        return transport.equals("tcp") ? "tcp://127.0.0.1:*" : "inproc://" + name;
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "inproc"})

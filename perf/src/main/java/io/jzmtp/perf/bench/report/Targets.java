@@ -6,6 +6,7 @@ import io.jzmtp.perf.bench.Report;
 import io.jzmtp.perf.bench.report.Target.Verdict;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -140,23 +141,20 @@ final class Targets {
     }
 
     private static Target allocation(Cells cells, String impl, int maxSize, double bar, boolean inclusive) {
-        Cell worst = null;
-        boolean worstCounts = false;
+        List<Cell> withAlloc = new ArrayList<>();
         boolean any = false;
         for (Cell c : cells.all()) {
             if (c.impl().equals(impl) && c.workload().equals(Cells.THR) && c.size() <= maxSize) {
                 any = true;
-                if (Double.isNaN(alloc(c))) {
-                    continue;
-                }
-                boolean counts = inclusive || !isOneOff(c, bar);
-                if (worst == null || counts && (!worstCounts || alloc(c) > alloc(worst))
-                        || !counts && !worstCounts && alloc(c) > alloc(worst)) {
-                    worst = c;
-                    worstCounts = counts;
+                if (!Double.isNaN(alloc(c))) {
+                    withAlloc.add(c);
                 }
             }
         }
+        // The worst cell: one that allocates beyond the one-off allowance first, then the most per message.
+        Cell worst = withAlloc.stream()
+            .max(Comparator.comparing((Cell c) -> inclusive || !isOneOff(c, bar)).thenComparingDouble(Targets::alloc))
+            .orElse(null);
         String what = maxSize == Integer.MAX_VALUE ? impl + " (frame API) thr alloc B/msg, worst cell"
             : impl + " (Message API) thr alloc B/msg, worst cell of ≤ " + maxSize + " B";
         String need = inclusive ? "≤ " + Fmt.num(bar) + " B"
