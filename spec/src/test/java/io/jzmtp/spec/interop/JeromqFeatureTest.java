@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jzmtp.Context;
 import io.jzmtp.DealerSocket;
@@ -60,6 +61,9 @@ class JeromqFeatureTest {
     private static final SocketOptions QUICK = SocketOptions.builder().linger(Duration.ZERO)
         .reconnectInterval(Duration.ofMillis(50)).build();
     private static final int BIG = 64 * Frames.MIB;
+    /** A PING or PONG command's name on the wire: its length octet, then the name (RFC 37). */
+    private static final byte[] PING = {4, 'P', 'I', 'N', 'G'};
+    private static final byte[] PONG = {4, 'P', 'O', 'N', 'G'};
 
     private Context ctx;
     private ZContext jeromq;
@@ -91,18 +95,26 @@ class JeromqFeatureTest {
 
     // ---- heartbeats: RFC 37-PING-4 (PONG echoes), 37-PING-11 (silent peer dropped) ----
 
+    /**
+     * RFC 37 (37-PING-4): our ROUTER answers each of JeroMQ's PINGs with a PONG, counted on the wire, and JeroMQ keeps
+     * the connection through five of its heartbeat timeouts. That JeroMQ then drops a silent peer is not asked here:
+     * its heartbeat timeout sometimes never fires (in 14 of 120 runs it went on pinging a blackholed peer, unanswered,
+     * for 10 s; see the peer notes in INTEROP.md), so only our half is tested against it. Our dropping of a silent
+     * peer is {@link #ourDealerPings_theirRouterPongs_silentPeerDropped_tcp}, and libzmq's in
+     * {@link LibzmqHeartbeatTest}.
+     */
     @Test
     void theirDealerPings_ourRouterPongs_tcp() throws IOException {
         RouterSocket router = ctx.router(QUICK);
         OurMonitor ours = new OurMonitor(router);
         String ep = router.bind("tcp://127.0.0.1:*");
-        try (FaultProxy proxy = new FaultProxy(port(ep))) {
+        try (WireTap tap = new WireTap(port(ep))) {
             ZMQ.Socket dealer = theirs(SocketType.DEALER);
             dealer.setIdentity("hb".getBytes(StandardCharsets.US_ASCII));
             dealer.setHeartbeatIvl((int) HB_IVL.toMillis());
             dealer.setHeartbeatTimeout((int) HB_TIMEOUT.toMillis());
             JeromqMonitor their = new JeromqMonitor(jeromq, dealer);
-            dealer.connect("tcp://127.0.0.1:" + proxy.port());
+            dealer.connect(tap.endpoint());
             // JeroMQ 0.6 reports no HANDSHAKE_SUCCEEDED for NULL; ours marks the handshake's end
             ours.await(Kind.HANDSHAKE_SUCCEEDED, LONG);
 
@@ -112,15 +124,24 @@ class JeromqFeatureTest {
             // handshake tells about heartbeats.
             int done = window.lastIndexOf(ZMonitor.Event.HANDSHAKE_PROTOCOL);
             List<ZMonitor.Event> afterHandshake = window.subList(done + 1, window.size());
-            long stalled = window.subList(0, Math.max(done, 0)).stream()
-                .filter(ZMonitor.Event.DISCONNECTED::equals).count();
             assertFalse(afterHandshake.contains(ZMonitor.Event.DISCONNECTED), "JeroMQ dropped the connection: " + window);
-            assertEquals(1 + stalled, proxy.accepted(), "connections carried (one, plus stalled attempts): " + window);
+            int pings = WireTap.count(tap.upstream(), PING);
+            assertTrue(pings >= 5, "JeroMQ sent " + pings + " PINGs in " + HB_WINDOW + " at one each " + HB_IVL);
+            awaitCount(tap, PONG, pings);
             JeromqParty.wrap(dealer, "DEALER").send("still-up");
             expect(OurParty.wrap(router), "hb", "still-up");
+        }
+    }
 
-            proxy.mode(FaultProxy.Mode.BLACKHOLE);
-            their.await(LONG, ZMonitor.Event.DISCONNECTED);
+    /** Waits until the target (our side) has sent at least {@code n} of the command. */
+    private static void awaitCount(WireTap tap, byte[] command, int n) {
+        long deadline = System.nanoTime() + LONG.toNanos();
+        int seen;
+        while ((seen = WireTap.count(tap.downstream(), command)) < n) {
+            if (System.nanoTime() - deadline > 0) {
+                fail("we sent " + seen + " PONGs for " + n + " PINGs within " + LONG);
+            }
+            LockSupport.parkNanos(5_000_000L); // polling the recording, bounded by the deadline
         }
     }
 

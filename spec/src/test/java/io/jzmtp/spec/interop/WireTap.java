@@ -161,6 +161,12 @@ final class WireTap implements AutoCloseable {
 
     /** @return true if the needle occurs in the haystack */
     static boolean contains(byte[] haystack, byte[] needle) {
+        return count(haystack, needle) > 0;
+    }
+
+    /** @return how many times the needle occurs in the haystack (overlapping occurrences counted) */
+    static int count(byte[] haystack, byte[] needle) {
+        int found = 0;
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {
@@ -168,9 +174,9 @@ final class WireTap implements AutoCloseable {
                     continue outer;
                 }
             }
-            return true;
+            found++;
         }
-        return false;
+        return found;
     }
 
     @Override
