@@ -49,16 +49,29 @@ public final class Msg {
 
     /** Empties the message for reuse; keeps its storage unless it grew past 1 MiB. */
     public void clear() {
-        for (int i = 0; i < frames; i++) {
-            owned[i] = null;
-            if (ownedViews[i] != null) {
-                ownedViews[i].wrap(EMPTY);
-            }
-        }
+        dropOwned();
         frames = 0;
         used = 0;
         connection = 0;
         storage.trim();
+    }
+
+    /**
+     * Lets go of the arrays that frames added with {@link #addFrameOwned} reference, and of nothing else: the
+     * message keeps its frames' shape until {@link #clear()}. Writes only to slots that hold an array, so a reader
+     * that hands a copied-frame message back does not write to lines the next writer is about to fill (see
+     * {@link MsgRecycler#recycle}).
+     */
+    void dropOwned() {
+        for (int i = 0; i < frames; i++) {
+            if (owned[i] != null) {
+                owned[i] = null;
+            }
+            UnsafeBuffer v = ownedViews[i];
+            if (v != null && v.byteArray() != EMPTY) {
+                v.wrap(EMPTY);
+            }
+        }
     }
 
     /**

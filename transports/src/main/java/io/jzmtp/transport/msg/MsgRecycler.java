@@ -59,7 +59,11 @@ public final class MsgRecycler {
             t = top;
         }
         Msg m = spent.poll();
-        return m != null ? m : new Msg(initialMessageCapacity);
+        if (m == null) {
+            return new Msg(initialMessageCapacity);
+        }
+        m.clear(); // here rather than in recycle(): see there
+        return m;
     }
 
     /**
@@ -68,11 +72,16 @@ public final class MsgRecycler {
      * @param m the spent message
      */
     public void recycle(Msg m) {
-        m.clear();
         if (!m.hasNativeStorage()) {
+            // A small message is cleared by the writer when it takes it back: the writer writes the same fields
+            // (and the same cache lines) anyway to fill it, so the reader, which only read them, leaves them
+            // unwritten and they need not travel back to its core and again to the writer's for every message.
+            // Only arrays the message owns are let go now, so that the pool keeps no application array alive.
+            m.dropOwned();
             spent.offer(m);
             return;
         }
+        m.clear();
         Msg t;
         do {
             t = top;
