@@ -13,7 +13,8 @@ public enum IdleStrategy {
      * a system call to wake another. Both give their core away ({@link Thread#yield()}) between polls, so a host
      * with fewer cores than busy threads still makes progress in microseconds rather than scheduler time slices.
      * The lowest latency, at the price of one full core per I/O thread and per waiting application thread.
-     * Interrupts and deadlines are honoured as with {@link #BLOCKING}. {@link Poller} still parks.
+     * Interrupts and deadlines are honoured as with {@link #BLOCKING}. A {@link Poller} spins
+     * too when every socket it polls belongs to a busy-spinning context.
      */
     BUSY_SPIN
 }

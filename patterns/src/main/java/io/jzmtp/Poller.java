@@ -9,7 +9,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Waits on many sockets from one thread until some can be read from or written to, with no file descriptor per
  * socket: the poller parks its thread once, announced to every socket's mailbox, and whichever socket gets news
- * first unparks it.
+ * first unparks it. When every polled socket belongs to a busy-spinning context ({@link IdleStrategy#BUSY_SPIN}), the
+ * poller spins instead, as those sockets' own waits do: it checks them again and again, giving its core away every
+ * few turns, and never parks.
  *
  * <p>The polled sockets must be owned by the polling thread. Readiness for reading takes one message ahead, which
  * the next receive on that socket returns. Not thread-safe: one owner thread.
@@ -30,6 +32,8 @@ public final class Poller implements AutoCloseable {
     public static final int IN = 1;
     /** Interest in writing: a send would not wait. */
     public static final int OUT = 2;
+    /** A spinning poll's turns between two yields of its core (as a spinning socket wait). */
+    private static final int TURNS_BETWEEN_YIELDS = 16;
 
     private final List<ZSocket> sockets = new ArrayList<>();
     private final List<Integer> interests = new ArrayList<>();
@@ -66,7 +70,8 @@ public final class Poller implements AutoCloseable {
     }
 
     /**
-     * Waits until at least one socket is ready for one of its events, or the timeout passes.
+     * Waits until at least one socket is ready for one of its events, or the timeout passes. The owner thread only;
+     * blocks (parks, or spins when every polled socket's context busy-spins); allocation free.
      *
      * @param timeout how long to wait; zero checks without waiting
      * @return the number of ready sockets (0 on timeout)
@@ -76,7 +81,8 @@ public final class Poller implements AutoCloseable {
         owner = Thread.currentThread();
         long t = ZSocket.nanos(timeout);
         long deadline = System.nanoTime() + Math.min(t, Long.MAX_VALUE / 4);
-        while (true) {
+        boolean spinning = spinning();
+        for (int turn = 1; ; turn++) {
             int n = check();
             if (n > 0 || t == 0 || System.nanoTime() - deadline >= 0) {
                 return n;
@@ -87,6 +93,10 @@ public final class Poller implements AutoCloseable {
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw new SocketInterruptedException();
+            }
+            if (spinning) {
+                spin(turn);
+                continue;
             }
             int armed = 0;
             boolean park = true;
@@ -103,6 +113,25 @@ public final class Poller implements AutoCloseable {
             for (int i = 0; i < armed; i++) {
                 sockets.get(i).core.unparked();
             }
+        }
+    }
+
+    /** @return true if there are sockets and every one waits by spinning (a busy-spinning context) */
+    private boolean spinning() {
+        for (ZSocket s : sockets) {
+            if (!s.core.waitsBySpinning()) {
+                return false;
+            }
+        }
+        return !sockets.isEmpty();
+    }
+
+    /** One idle turn of a spinning poll: the core is given away every {@value #TURNS_BETWEEN_YIELDS} turns. */
+    private static void spin(int turn) {
+        if (turn % TURNS_BETWEEN_YIELDS == 0) {
+            Thread.yield();
+        } else {
+            Thread.onSpinWait();
         }
     }
 

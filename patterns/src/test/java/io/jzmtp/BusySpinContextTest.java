@@ -25,9 +25,18 @@ class BusySpinContextTest {
 
     /** Waits (bounded by the test's timeout) until the thread is inside the spinning wait of a socket mailbox. */
     private static void awaitSpinning(Thread thread) {
-        while (true) {
+        awaitIn(thread, "io.jzmtp.transport.io.MpscSocketMailbox", "spin");
+    }
+
+    /**
+     * Waits until the thread's stack shows the method (a parked thread never shows a spin method); fails after
+     * 10 s or if the thread ends first.
+     */
+    private static void awaitIn(Thread thread, String className, String method) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() - deadline < 0) {
             for (StackTraceElement e : thread.getStackTrace()) {
-                if (e.getClassName().endsWith("MpscSocketMailbox") && e.getMethodName().equals("spin")) {
+                if (e.getClassName().equals(className) && e.getMethodName().equals(method)) {
                     return;
                 }
             }
@@ -36,6 +45,8 @@ class BusySpinContextTest {
             }
             Thread.onSpinWait();
         }
+        throw new AssertionError(thread.getName() + " was not seen in " + className + "." + method + " within 10 s: "
+            + java.util.Arrays.toString(thread.getStackTrace()));
     }
 
     @ParameterizedTest
@@ -103,5 +114,34 @@ class BusySpinContextTest {
         assertThrows(ContextClosedException.class, () -> {
             throw thrown.get();
         });
+    }
+
+    /** A Poller over sockets of a busy-spinning context spins (never parks) and returns when a message arrives. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp://127.0.0.1:*", "inproc://spin-poller"})
+    void aPollerOverSpinningSocketsSpinsAndSeesAMessage(String endpoint) throws Exception {
+        try (Context ctx = spinning();
+             PullSocket pull = ctx.pull();
+             PushSocket push = ctx.push()) {
+            push.connect(pull.bind(endpoint));
+            AtomicReference<Object> outcome = new AtomicReference<>();
+            Thread poller = new Thread(() -> {
+                try (Poller p = new Poller()) {
+                    int item = p.register(pull, Poller.IN);
+                    int ready = p.poll(Duration.ofSeconds(30));
+                    outcome.set(ready == 1 && p.readable(item) ? pull.receiveBytes() : "ready " + ready);
+                } catch (Throwable t) {
+                    outcome.set(t);
+                }
+            }, "spin-poller");
+            poller.start();
+            awaitIn(poller, "io.jzmtp.Poller", "spin");
+            push.send(new byte[] {42});
+            poller.join(TimeUnit.SECONDS.toMillis(20));
+            assertEquals(false, poller.isAlive());
+            Object got = outcome.get();
+            assertEquals(byte[].class, got == null ? null : got.getClass(), "poll outcome: " + got);
+            assertEquals(42, ((byte[]) got)[0]);
+        }
     }
 }

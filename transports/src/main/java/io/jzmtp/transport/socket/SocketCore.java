@@ -5,6 +5,7 @@ import io.jzmtp.core.ContextClosedException;
 import io.jzmtp.transport.context.ContextCore;
 import io.jzmtp.transport.endpoint.Endpoint;
 import io.jzmtp.transport.io.AwaitResult;
+import io.jzmtp.transport.io.IoIdleStrategy;
 import io.jzmtp.transport.io.MpscSocketMailbox;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,6 +119,15 @@ public final class SocketCore implements SocketLink {
      */
     public boolean prepareToPark() {
         return mailbox.prepareToPark();
+    }
+
+    /**
+     * Poller support: whether this socket's waits spin (a busy-spinning context) rather than park. Any thread.
+     *
+     * @return true in a busy-spinning context
+     */
+    public boolean waitsBySpinning() {
+        return context.idleStrategy() == IoIdleStrategy.BUSY_SPIN;
     }
 
     /** Poller support: see {@link MpscSocketMailbox#unparked()}. Owner thread. */
