@@ -71,7 +71,8 @@ public final class Poller implements AutoCloseable {
 
     /**
      * Waits until at least one socket is ready for one of its events, or the timeout passes. The owner thread only;
-     * blocks (parks, or spins when every polled socket's context busy-spins); allocation free.
+     * blocks (parks, or spins when every polled socket's context busy-spins). Allocates only the message it takes
+     * ahead from a readable socket (as a receive of a {@link Message} would); nothing while it waits.
      *
      * @param timeout how long to wait; zero checks without waiting
      * @return the number of ready sockets (0 on timeout)
@@ -100,8 +101,8 @@ public final class Poller implements AutoCloseable {
             }
             int armed = 0;
             boolean park = true;
-            for (ZSocket s : sockets) {
-                if (!s.core.prepareToPark()) {
+            for (int i = 0; i < sockets.size(); i++) {
+                if (!sockets.get(i).core.prepareToPark()) {
                     park = false;
                     break;
                 }
@@ -118,8 +119,8 @@ public final class Poller implements AutoCloseable {
 
     /** @return true if there are sockets and every one waits by spinning (a busy-spinning context) */
     private boolean spinning() {
-        for (ZSocket s : sockets) {
-            if (!s.core.waitsBySpinning()) {
+        for (int i = 0; i < sockets.size(); i++) {
+            if (!sockets.get(i).core.waitsBySpinning()) {
                 return false;
             }
         }
