@@ -3,9 +3,13 @@ package io.jzmtp.perf.bench.worker;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 /** What the JeroMQ workers share: receiving blocking or by polling, sending, and the checks. */
 final class Jeromq {
+    /** ipc names tried before an address-in-use failure is reported (see {@link #bind}). */
+    static final int IPC_BIND_ATTEMPTS = 20;
+
     private Jeromq() {
     }
 
@@ -69,17 +73,30 @@ final class Jeromq {
     }
 
     /**
-     * Binds and reads back the bound endpoint.
+     * Binds and reads back the bound endpoint. JeroMQ 0.6 carries ipc over loopback tcp, on a port made from the
+     * path's hash (10000 to 65535), which any other socket of the host may hold, an outgoing connection's ephemeral
+     * port included; so an ipc bind that finds its port in use is tried again under another name (the name is only
+     * a rendezvous between this run's two halves).
      *
      * @param socket the socket
      * @param endpoint the endpoint to bind
-     * @return the bound endpoint (wildcard port resolved)
+     * @return the bound endpoint (wildcard port resolved; for ipc, possibly a name derived from the one given)
      */
     static String bind(ZMQ.Socket socket, String endpoint) {
-        if (!socket.bind(endpoint)) {
-            throw new IllegalStateException("bind " + endpoint + " failed: errno " + socket.errno());
+        for (int attempt = 0; ; attempt++) {
+            String tried = attempt == 0 ? endpoint : endpoint + "." + attempt;
+            try {
+                if (!socket.bind(tried)) {
+                    throw new IllegalStateException("bind " + tried + " failed: errno " + socket.errno());
+                }
+                return socket.getLastEndpoint();
+            } catch (ZMQException e) {
+                boolean portTaken = e.getErrorCode() == ZMQ.Error.EADDRINUSE.getCode();
+                if (!tried.startsWith("ipc://") || !portTaken || attempt + 1 >= IPC_BIND_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
-        return socket.getLastEndpoint();
     }
 
     /**
