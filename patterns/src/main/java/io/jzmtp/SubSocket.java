@@ -4,7 +4,6 @@ import io.jzmtp.core.SocketType;
 import io.jzmtp.transport.msg.Msg;
 import io.jzmtp.transport.socket.Peer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * A SUB socket (RFC 29): receives the messages whose first frame starts with one of its subscriptions (prefix match;
@@ -13,7 +12,7 @@ import java.time.Duration;
  *
  * <p>Owner thread only; see {@link ZSocket}.
  */
-public final class SubSocket extends Subscriber implements Receiver, FrameReceiver {
+public final class SubSocket extends Subscriber implements FrameReceiver {
     SubSocket(Context context, SocketOptions options) {
         super(context, SocketType.SUB, options);
     }
@@ -57,41 +56,6 @@ public final class SubSocket extends Subscriber implements Receiver, FrameReceiv
             return null;
         }
         return super.accept(m, from);
-    }
-
-    @Override
-    public Message receive() {
-        return receiveMessage(defaultReceiveTimeoutNanos());
-    }
-
-    @Override
-    public Message receive(Duration timeout) {
-        return receiveMessage(nanos(timeout));
-    }
-
-    @Override
-    public Message tryReceive() {
-        return receiveMessage(0);
-    }
-
-    @Override
-    public byte[] receiveBytes() {
-        return receiveFrame(defaultReceiveTimeoutNanos());
-    }
-
-    @Override
-    public byte[] receiveBytes(Duration timeout) {
-        return receiveFrame(nanos(timeout));
-    }
-
-    @Override
-    public byte[] tryReceiveBytes() {
-        return receiveFrame(0);
-    }
-
-    @Override
-    public boolean hasMore() {
-        return moreFrames();
     }
 
     @Override

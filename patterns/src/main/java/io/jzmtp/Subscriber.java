@@ -17,7 +17,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * handshake (RFC 29: subscriptions are re-sent on reconnect). The engine puts them on the wire as SUBSCRIBE/CANCEL
  * commands for ZMTP 3.1 peers and as 0x01/0x00 messages for 3.0 peers. Owner thread only.
  */
-abstract class Subscriber extends ZSocket {
+abstract class Subscriber extends ReceivingSocket {
     private final Map<Key, Integer> held = new LinkedHashMap<>();
     /** The same subscriptions, for matching received messages without allocating (the socket is the subscriber). */
     private final SubscriptionTrie<Subscriber> filter = new SubscriptionTrie<>();

@@ -12,7 +12,7 @@ import java.time.Duration;
  *
  * <p>Owner thread only; see {@link ZSocket}.
  */
-public final class XSubSocket extends Subscriber implements Sender, Receiver {
+public final class XSubSocket extends Subscriber implements Sender {
     XSubSocket(Context context, SocketOptions options) {
         super(context, SocketType.XSUB, options);
     }
@@ -91,41 +91,6 @@ public final class XSubSocket extends Subscriber implements Sender, Receiver {
         if (!p.out().offer(m)) {
             m.clear();
         }
-    }
-
-    @Override
-    public Message receive() {
-        return receiveMessage(defaultReceiveTimeoutNanos());
-    }
-
-    @Override
-    public Message receive(Duration timeout) {
-        return receiveMessage(nanos(timeout));
-    }
-
-    @Override
-    public Message tryReceive() {
-        return receiveMessage(0);
-    }
-
-    @Override
-    public byte[] receiveBytes() {
-        return receiveFrame(defaultReceiveTimeoutNanos());
-    }
-
-    @Override
-    public byte[] receiveBytes(Duration timeout) {
-        return receiveFrame(nanos(timeout));
-    }
-
-    @Override
-    public byte[] tryReceiveBytes() {
-        return receiveFrame(0);
-    }
-
-    @Override
-    public boolean hasMore() {
-        return moreFrames();
     }
 
     @Override
