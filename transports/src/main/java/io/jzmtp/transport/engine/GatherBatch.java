@@ -19,12 +19,15 @@ import java.nio.channels.GatheringByteChannel;
 final class GatherBatch {
     /** The most bodies one write carries. */
     static final int MAX_BODIES = 16;
+    /** A batch takes no more bodies once they add up to this: a write stays within one flush's budget. */
+    static final long MAX_BODY_BYTES = EngineOutput.FLUSH_BUDGET;
 
     private final ByteBuffer[] iov = new ByteBuffer[2 * MAX_BODIES + 1];
     /** Views on the write buffer, one per stretch, each with its own position and limit. */
     private final ByteBuffer[] stretches = new ByteBuffer[MAX_BODIES + 1];
     private final Msg[] owners = new Msg[MAX_BODIES];
     private int bodies;
+    private long bodyBytes;
     private int entries;
     private int firstUnwritten;
     private int stretchStart;
@@ -44,7 +47,7 @@ final class GatherBatch {
 
     /** @return true if the batch takes no more bodies: it must be written first */
     boolean isFull() {
-        return bodies == MAX_BODIES || sealed;
+        return bodies == MAX_BODIES || sealed || bodyBytes >= MAX_BODY_BYTES;
     }
 
     /** @return true if the batch being written holds bodies and nothing more may be encoded until it is written */
@@ -79,6 +82,7 @@ final class GatherBatch {
         }
         closeStretch(writeEnd);
         iov[entries++] = body;
+        bodyBytes += body.remaining();
         owners[bodies++] = owner;
     }
 
@@ -88,18 +92,23 @@ final class GatherBatch {
      *
      * @param channel the channel
      * @param writeEnd where the write buffer's bytes end
-     * @return true if the whole batch is written
+     * @return how many bytes were written; {@link #isWritten()} tells whether that was all
      * @throws IOException if the write fails
      */
-    boolean write(GatheringByteChannel channel, int writeEnd) throws IOException {
+    long write(GatheringByteChannel channel, int writeEnd) throws IOException {
         if (!sealed) {
             closeStretch(writeEnd);
             sealed = true;
         }
-        channel.write(iov, firstUnwritten, entries - firstUnwritten);
+        long n = channel.write(iov, firstUnwritten, entries - firstUnwritten);
         while (firstUnwritten < entries && !iov[firstUnwritten].hasRemaining()) {
             iov[firstUnwritten++] = null;
         }
+        return n;
+    }
+
+    /** @return true once the whole sealed batch is written */
+    boolean isWritten() {
         return firstUnwritten == entries;
     }
 
@@ -120,6 +129,7 @@ final class GatherBatch {
             iov[i] = null;
         }
         bodies = 0;
+        bodyBytes = 0;
         entries = 0;
         firstUnwritten = 0;
         sealed = false;

@@ -11,53 +11,9 @@ import io.jzmtp.transport.msg.Msg;
 import io.jzmtp.transport.msg.MsgRecycler;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.GatheringByteChannel;
 import org.junit.jupiter.api.Test;
 
 class GatherBatchTest {
-
-    /** Takes at most {@code perCall} bytes per write, like a socket whose send buffer is nearly full. */
-    private static final class TrickleChannel implements GatheringByteChannel {
-        final ByteArrayOutputStream taken = new ByteArrayOutputStream();
-        final int perCall;
-
-        TrickleChannel(int perCall) {
-            this.perCall = perCall;
-        }
-
-        @Override
-        public long write(ByteBuffer[] srcs, int offset, int length) {
-            int budget = perCall;
-            long n = 0;
-            for (int i = offset; i < offset + length && budget > 0; i++) {
-                while (srcs[i].hasRemaining() && budget > 0) {
-                    taken.write(srcs[i].get());
-                    budget--;
-                    n++;
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public long write(ByteBuffer[] srcs) {
-            return write(srcs, 0, srcs.length);
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            return (int) write(new ByteBuffer[] {src});
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     private static Msg large(int n, int seed) {
         Msg m = new Msg(0);
@@ -95,12 +51,18 @@ class GatherBatchTest {
 
         TrickleChannel ch = new TrickleChannel(777);
         int calls = 0;
-        while (!batch.write(ch, 5)) {
+        long written = 0;
+        while (true) {
+            written += batch.write(ch, 5);
+            if (batch.isWritten()) {
+                break;
+            }
             calls++;
             assertTrue(batch.isSealed() && batch.isFull(), "nothing joins a batch being written");
         }
         assertTrue(calls > 20, "the channel took it in many partial writes");
         assertArrayEquals(expected.toByteArray(), ch.taken.toByteArray());
+        assertEquals(expected.size(), written, "each call reports what it wrote");
 
         batch.reset(recycler, b);
         assertTrue(batch.isEmpty());
@@ -124,13 +86,29 @@ class GatherBatchTest {
     }
 
     @Test
+    void aBatchStopsTakingBodiesAtTheFlushBudget() {
+        GatherBatch batch = new GatherBatch(ByteBuffer.allocateDirect(16));
+        int body = 40_000;
+        long added = 0;
+        while (!batch.isFull()) {
+            Msg m = large(body, 1);
+            batch.add(0, 0, m.frameIo(0, 0), m);
+            added += body;
+        }
+        assertTrue(added >= GatherBatch.MAX_BODY_BYTES && added - body < GatherBatch.MAX_BODY_BYTES,
+            "full at the first body that reaches the budget: " + added);
+        assertTrue(added / body < GatherBatch.MAX_BODIES, "the byte cap, not the body count, filled it");
+    }
+
+    @Test
     void anEmptyStretchIsNotWritten() throws Exception {
         ByteBuffer wb = ByteBuffer.allocateDirect(16);
         GatherBatch batch = new GatherBatch(wb);
         Msg m = large(8_200, 9);
         batch.add(0, 0, m.frameIo(0, 0), m);
         TrickleChannel ch = new TrickleChannel(1 << 20);
-        assertTrue(batch.write(ch, 0));
+        assertEquals(8_200, batch.write(ch, 0));
+        assertTrue(batch.isWritten());
         assertEquals(8_200, ch.taken.size());
     }
 }
