@@ -1,6 +1,8 @@
 package io.jzmtp;
 
 import io.jzmtp.core.SocketType;
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import org.agrona.DirectBuffer;
 
 /**
@@ -25,5 +27,15 @@ abstract class FrameDuplexSocket extends DuplexSocket implements FrameSender, Fr
     @Override
     public final int receive(FrameConsumer consumer, long timeoutNanos) {
         return receiveFrames(consumer, timeoutNanos);
+    }
+
+    @Override
+    public final void sendMoreLent(ByteBuffer frame, Consumer<? super ByteBuffer> release) {
+        appendLent(frame, release);
+    }
+
+    @Override
+    public final boolean sendLent(ByteBuffer frame, Consumer<? super ByteBuffer> release, long timeoutNanos) {
+        return sendBuiltLent(frame, release, timeoutNanos);
     }
 }

@@ -2,7 +2,9 @@ package io.jzmtp;
 
 import io.jzmtp.core.SocketType;
 import io.jzmtp.transport.socket.Peer;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * A PUB socket (RFC 29): sends each message to every subscriber whose subscription is a prefix of its first frame.
@@ -72,5 +74,15 @@ public final class PubSocket extends Publisher implements Sender, FrameSender {
     @Override
     public boolean send(org.agrona.DirectBuffer buffer, int offset, int length, long timeoutNanos) {
         return sendBuilt(buffer, offset, length, 0);
+    }
+
+    @Override
+    public void sendMoreLent(ByteBuffer frame, Consumer<? super ByteBuffer> release) {
+        appendLent(frame, release);
+    }
+
+    @Override
+    public boolean sendLent(ByteBuffer frame, Consumer<? super ByteBuffer> release, long timeoutNanos) {
+        return sendBuiltLent(frame, release, 0);
     }
 }

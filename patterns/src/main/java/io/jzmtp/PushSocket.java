@@ -1,7 +1,9 @@
 package io.jzmtp;
 
 import io.jzmtp.core.SocketType;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * A PUSH socket (RFC 30): sends each message to one of its peers, in turn. Sending waits while every peer is
@@ -52,5 +54,15 @@ public final class PushSocket extends ZSocket implements Sender, FrameSender {
     @Override
     public boolean send(org.agrona.DirectBuffer buffer, int offset, int length, long timeoutNanos) {
         return sendBuilt(buffer, offset, length, timeoutNanos);
+    }
+
+    @Override
+    public void sendMoreLent(ByteBuffer frame, Consumer<? super ByteBuffer> release) {
+        appendLent(frame, release);
+    }
+
+    @Override
+    public boolean sendLent(ByteBuffer frame, Consumer<? super ByteBuffer> release, long timeoutNanos) {
+        return sendBuiltLent(frame, release, timeoutNanos);
     }
 }

@@ -5,9 +5,11 @@ import io.jzmtp.transport.io.AwaitResult;
 import io.jzmtp.transport.msg.Msg;
 import io.jzmtp.transport.socket.Peer;
 import io.jzmtp.transport.socket.SocketCore;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -150,6 +152,11 @@ public abstract class ZSocket implements AutoCloseable {
     @Override
     public final void close() {
         cursor.release();
+        if (building != null) {
+            Msg m = building;
+            building = null;
+            m.clear(); // lets go of lent frames
+        }
         core.close();
     }
 
@@ -242,10 +249,37 @@ public abstract class ZSocket implements AutoCloseable {
         building.addFrame(buffer, offset, length);
     }
 
+    /** Zero-copy path: appends a frame lent from the caller's direct buffer to the message being built. */
+    final void appendLent(ByteBuffer frame, Consumer<? super ByteBuffer> release) {
+        Objects.requireNonNull(frame, "frame");
+        Objects.requireNonNull(release, "release");
+        if (!frame.isDirect()) {
+            throw new IllegalArgumentException("frame " + frame + ": expected a direct ByteBuffer (send a heap buffer's"
+                + " bytes with send(DirectBuffer, ...) or send(byte[]))");
+        }
+        if (building == null) {
+            core.checkOpen();
+            core.processCommands();
+            building = beginMessage();
+        }
+        building.addFrameLent(frame, release);
+    }
+
+    /** Zero-copy path: appends the last frame, lent, and sends what was built. */
+    final boolean sendBuiltLent(ByteBuffer frame, Consumer<? super ByteBuffer> release, long timeoutNanos) {
+        boolean started = building != null;
+        appendLent(frame, release);
+        return sendBuilding(started, timeoutNanos);
+    }
+
     /** Garbage-free path: appends the last frame and sends what was built. */
     final boolean sendBuilt(DirectBuffer buffer, int offset, int length, long timeoutNanos) {
         boolean started = building != null;
         appendFrame(buffer, offset, length);
+        return sendBuilding(started, timeoutNanos);
+    }
+
+    private boolean sendBuilding(boolean started, long timeoutNanos) {
         Msg m = building;
         building = null;
         if (started) {

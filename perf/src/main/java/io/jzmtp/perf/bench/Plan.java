@@ -21,8 +21,16 @@ public record Plan(List<String> impls, List<Integer> sizes, List<String> transpo
                    List<Integer> latSizes, int repeats, boolean quick) {
 
     /** Every implementation there is, in the default order. */
-    public static final List<String> ALL_IMPLS = List.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jeromq", "libzmq");
-    /** The default implementations of {@code --quick}: not jzmtp-bytes, so that a quick run stays short. */
+    public static final List<String> ALL_IMPLS =
+        List.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jzmtp-zc", "jeromq", "libzmq");
+    /**
+     * jzmtp lending its payload without a copy ({@code sendLent}), as libzmq's worker sends by reference: thr only,
+     * from {@value #LENT_MIN_SIZE} bytes on, where lending is what a user would do.
+     */
+    public static final String LENT = "jzmtp-zc";
+    /** The smallest thr size {@link #LENT} runs at. */
+    public static final int LENT_MIN_SIZE = 16 * 1024;
+    /** The default implementations of {@code --quick}: not jzmtp-bytes nor jzmtp-zc, so that it stays short. */
     public static final List<String> QUICK_IMPLS = List.of("jzmtp", "jzmtp-msg", "jeromq", "libzmq");
     /** Every transport there is. */
     public static final Set<String> ALL_TRANSPORTS = Set.of("tcp", "ipc", "inproc");
@@ -139,6 +147,9 @@ public record Plan(List<String> impls, List<Integer> sizes, List<String> transpo
         for (int r = 0; r < repeats; r++) {
             for (RunSpec w : workloads) {
                 for (String impl : impls) {
+                    if (LENT.equals(impl) && (w.isLatency() || w.size() < LENT_MIN_SIZE)) {
+                        continue;
+                    }
                     if (waitsForTimeSlices(impl, w, cores)) {
                         // Its round trips wait for the scheduler's time slices (milliseconds), so a full count
                         // would run for minutes; a few thousand show the picture.

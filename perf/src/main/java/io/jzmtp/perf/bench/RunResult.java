@@ -6,7 +6,7 @@ import org.HdrHistogram.Histogram;
  * What one worker run measured (one process, one workload, one message size).
  *
  * @param impl the implementation: {@code jzmtp} (garbage-free frame API), {@code jzmtp-msg} (Message API),
- *     {@code jzmtp-bytes} (one-object byte[] API), {@code jeromq}, {@code libzmq}
+ *     {@code jzmtp-bytes} (one-object byte[] API), {@code jzmtp-zc} (sendLent), {@code jeromq}, {@code libzmq}
  * @param workload {@code thr} (PUSH/PULL throughput) or {@code lat} (REQ/REP round trips)
  * @param transport {@code tcp}, {@code ipc} or {@code inproc}
  * @param mode {@code blocking} or {@code spin}

@@ -3,7 +3,7 @@ package io.jzmtp.perf.bench;
 /**
  * One worker run to do: which implementation, which workload, and how many messages.
  *
- * @param impl {@code jzmtp}, {@code jzmtp-msg}, {@code jzmtp-bytes}, {@code jeromq} or {@code libzmq}
+ * @param impl {@code jzmtp}, {@code jzmtp-msg}, {@code jzmtp-bytes}, {@code jzmtp-zc}, {@code jeromq} or {@code libzmq}
  * @param workload {@code thr} or {@code lat}
  * @param transport {@code tcp}, {@code ipc} or {@code inproc}
  * @param mode {@code blocking} or {@code spin}

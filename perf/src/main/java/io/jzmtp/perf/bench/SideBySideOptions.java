@@ -15,7 +15,8 @@ import picocli.CommandLine.ParseResult;
  *
  * <p>List options are comma-separated; an option not given takes its default, and {@code --quick} changes the
  * defaults of sizes (64,16384), modes (blocking) and repeats (1) and scales the counts down, while options given
- * explicitly still win. {@code --quick} leaves jzmtp-bytes out of the default implementations too.
+ * explicitly still win. {@code --quick} leaves jzmtp-bytes and jzmtp-zc out of the default implementations
+ * too. jzmtp-zc (the payload lent without a copy) runs thr workloads of 16 KiB and more only.
  *
  * @param impls {@code --impls}, null if not given
  * @param sizes {@code --sizes}, null if not given
@@ -45,8 +46,8 @@ public record SideBySideOptions(List<String> impls, List<Integer> sizes, List<St
         CommandSpec spec = CommandSpec.create().name("side-by-side");
         spec.usageMessage().description(
             "Compares jzmtp, JeroMQ and libzmq on the same workloads, one worker process per run.");
-        list(spec, "--impls", "IMPL", String.class, "Implementations (default: jzmtp,jzmtp-msg,jzmtp-bytes,jeromq,"
-            + "libzmq; --quick: jzmtp,jzmtp-msg,jeromq,libzmq).");
+        list(spec, "--impls", "IMPL", String.class, "Implementations (default: jzmtp,jzmtp-msg,jzmtp-bytes,jzmtp-zc,"
+            + "jeromq,libzmq; --quick: jzmtp,jzmtp-msg,jeromq,libzmq). jzmtp-zc runs thr of 16 KiB and more only.");
         list(spec, "--sizes", "BYTES", Integer.class, "thr message sizes (default: 1,64,1024,16384,65536; "
             + "--quick: 64,16384).");
         list(spec, "--transports", "T", String.class, "tcp, inproc, ipc (default: tcp,inproc).");

@@ -18,7 +18,7 @@ class SideBySideOptionsTest {
     void defaults() {
         SideBySideOptions o = SideBySideOptions.parse();
         Plan p = o.plan();
-        assertEquals(List.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jeromq", "libzmq"), p.impls());
+        assertEquals(List.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jzmtp-zc", "jeromq", "libzmq"), p.impls());
         assertEquals(List.of(1, 64, 1024, 16384, 65536), p.sizes());
         assertEquals(List.of("tcp", "inproc"), p.transports());
         assertEquals(List.of("blocking", "spin"), p.modes());
@@ -31,17 +31,22 @@ class SideBySideOptionsTest {
         assertEquals(HostInfo.currentJava(), o.javaCommand());
         assertEquals(Path.of("/r/perf/target/side-by-side"), o.outDir(Optional.of(Path.of("/r/perf"))));
         assertEquals(Path.of("perf/target/side-by-side"), o.outDir(Optional.empty()));
-        // 5 sizes x 2 transports x 2 modes thr + 1 x 2 x 2 lat, 5 implementations, 3 repeats
-        assertEquals(3 * (20 + 4) * 5, p.runs().size());
+        // 5 sizes x 2 transports x 2 modes thr + 1 x 2 x 2 lat, 5 implementations, 3 repeats; jzmtp-zc runs the
+        // thr of 16 KiB and 64 KiB only
+        assertEquals(3 * ((20 + 4) * 5 + 2 * 2 * 2), p.runs().size());
         assertEquals(Counts.throughput(1, false), p.runs().get(0).count());
     }
 
     @Test
     void runsInterleaveTheImplementationsWithinEachWorkload() {
         List<RunSpec> runs = SideBySideOptions.parse().plan().runs();
-        for (int i = 0; i < runs.size(); i += 5) {
-            List<RunSpec> group = runs.subList(i, i + 5);
-            assertEquals(List.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jeromq", "libzmq"),
+        for (int i = 0; i < runs.size(); ) {
+            boolean lent = runs.get(i).workload().equals("thr") && runs.get(i).size() >= Plan.LENT_MIN_SIZE;
+            int n = lent ? 6 : 5;
+            List<RunSpec> group = runs.subList(i, i + n);
+            i += n;
+            assertEquals(lent ? List.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jzmtp-zc", "jeromq", "libzmq")
+                    : List.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jeromq", "libzmq"),
                 group.stream().map(RunSpec::impl).toList());
             for (RunSpec r : group) {
                 assertTrue(r.sameCell(new RunResult(r.impl(), group.get(0).workload(), group.get(0).transport(),

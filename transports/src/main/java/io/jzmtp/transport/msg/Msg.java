@@ -3,6 +3,7 @@ package io.jzmtp.transport.msg;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -15,7 +16,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * steady-state traffic allocates nothing. Small messages live in a heap array; from
  * {@value MsgStorage#DIRECT_THRESHOLD} bytes on, in native memory, which an engine reads into and writes from
  * directly ({@link #frameIo}). A frame may instead reference a caller's array without copying
- * ({@link #addFrameOwned}); ownership of that array then passes with the message.
+ * ({@link #addFrameOwned}); ownership of that array then passes with the message. Or it may lie in a caller's
+ * direct buffer, lent until the message lets go of it ({@link #addFrameLent}): written to a channel from where it
+ * lies, read in place by an inproc receiver, and handed back through the caller's release callback exactly once.
  *
  * <p>Not thread-safe: a message belongs to the thread holding it, and a pipe hands it over with the required
  * happens-before edge. Methods that grow storage allocate; that happens only until the pool is warm.
@@ -25,6 +28,7 @@ public final class Msg {
     static final int RETAINED_CAPACITY_LIMIT = MsgStorage.RETAINED_CAPACITY_LIMIT;
     private static final int INITIAL_FRAMES = 4;
     private static final byte[] EMPTY = new byte[0];
+    private static final System.Logger LOG = System.getLogger(Msg.class.getName());
 
     private final MsgStorage storage;
     private int used;
@@ -33,6 +37,12 @@ public final class Msg {
     private byte[][] owned = new byte[INITIAL_FRAMES][];
     /** Views on owned frames for {@link #frameBuffer}, made once per slot and rewrapped. */
     private UnsafeBuffer[] ownedViews = new UnsafeBuffer[INITIAL_FRAMES];
+    /** Lent frames' buffers ({@link #addFrameLent}), and what to call when each is let go. */
+    private ByteBuffer[] lent = new ByteBuffer[INITIAL_FRAMES];
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Consumer<? super ByteBuffer>[] releases = new Consumer[INITIAL_FRAMES];
+    /** How many frames are lent and not yet released: 0 on the usual path, which then reads no lent slot. */
+    private int lentCount;
     private int frames;
     private int connection;
     /** Link in a {@link MsgRecycler}'s stack of spent messages; touched only by the recycler. */
@@ -57,12 +67,15 @@ public final class Msg {
     }
 
     /**
-     * Lets go of the arrays that frames added with {@link #addFrameOwned} reference, and of nothing else: the
-     * message keeps its frames' shape until {@link #clear()}. Writes only to slots that hold an array, so a reader
-     * that hands a copied-frame message back does not write to lines the next writer is about to fill (see
-     * {@link MsgRecycler#recycle}).
+     * Lets go of the arrays that frames added with {@link #addFrameOwned} reference, and releases lent buffers
+     * ({@link #addFrameLent}), and nothing else: the message keeps its frames' shape until {@link #clear()}. Writes
+     * only to slots that hold an array, so a reader that hands a copied-frame message back does not write to lines the
+     * next writer is about to fill (see {@link MsgRecycler#recycle}).
      */
     void dropOwned() {
+        if (lentCount > 0) {
+            releaseLent();
+        }
         for (int i = 0; i < frames; i++) {
             if (owned[i] != null) {
                 owned[i] = null;
@@ -187,6 +200,65 @@ public final class Msg {
     }
 
     /**
+     * Appends a frame that lies in a caller's direct buffer, from its position to its limit, without copying. The
+     * message uses the buffer object itself for channel calls (it moves the position and limit) until it lets go
+     * of the frame: when the message is cleared or recycled, the position and limit are put back as they were and
+     * {@code release} is called once with the buffer, on whichever thread lets go (the I/O thread once the bytes
+     * were written, an inproc receiver's thread, or the sender's when the message is not sent). Until then the
+     * caller must neither touch the buffer object nor change the bytes. An exception from {@code release} is
+     * logged and otherwise ignored.
+     *
+     * @param buffer the frame, from position to limit; a direct buffer
+     * @param release called once with the buffer when the message lets go of it
+     * @throws IllegalArgumentException if the buffer is not direct
+     * @throws NullPointerException if either argument is null
+     */
+    public void addFrameLent(ByteBuffer buffer, Consumer<? super ByteBuffer> release) {
+        Objects.requireNonNull(buffer, "buffer");
+        Objects.requireNonNull(release, "release");
+        if (!buffer.isDirect()) {
+            throw new IllegalArgumentException("lent frame " + buffer + ": expected a direct ByteBuffer");
+        }
+        growFrames();
+        offsets[frames] = buffer.position();
+        lengths[frames] = buffer.remaining();
+        lent[frames] = buffer;
+        releases[frames] = release;
+        lentCount++;
+        frames++;
+    }
+
+    /** Puts each lent buffer's position and limit back, lets go of it, then calls its release. */
+    private void releaseLent() {
+        for (int i = 0; i < frames && lentCount > 0; i++) {
+            ByteBuffer b = lent[i];
+            if (b == null) {
+                continue;
+            }
+            Consumer<? super ByteBuffer> release = releases[i];
+            lent[i] = null;
+            releases[i] = null;
+            lentCount--;
+            UnsafeBuffer v = ownedViews[i];
+            if (v != null) {
+                v.wrap(EMPTY);
+            }
+            positioned(b, offsets[i], offsets[i] + lengths[i]);
+            try {
+                release.accept(b);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a lent frame's release callback failed", e);
+            }
+        }
+    }
+
+    private static ByteBuffer positioned(ByteBuffer b, int from, int to) {
+        b.limit(b.capacity()).position(from);
+        b.limit(to);
+        return b;
+    }
+
+    /**
      * Copies a frame's bytes out.
      *
      * @param index a frame index
@@ -218,14 +290,30 @@ public final class Msg {
         check(index);
         byte[] whole = owned[index];
         if (whole == null) {
-            return storage.view;
+            return lentCount > 0 && lent[index] != null ? lentView(index) : storage.view;
         }
+        UnsafeBuffer v = viewSlot(index);
+        if (v.byteArray() != whole) {
+            v.wrap(whole);
+        }
+        return v;
+    }
+
+    /** The frame's view slot, made once (empty) and rewrapped after. */
+    private UnsafeBuffer viewSlot(int index) {
         UnsafeBuffer v = ownedViews[index];
         if (v == null) {
-            v = new UnsafeBuffer(whole);
+            v = new UnsafeBuffer(EMPTY);
             ownedViews[index] = v;
-        } else if (v.byteArray() != whole) {
-            v.wrap(whole);
+        }
+        return v;
+    }
+
+    private UnsafeBuffer lentView(int index) {
+        ByteBuffer b = lent[index];
+        UnsafeBuffer v = viewSlot(index);
+        if (v.byteBuffer() != b) {
+            v.wrap(b);
         }
         return v;
     }
@@ -256,11 +344,12 @@ public final class Msg {
 
     /**
      * @param index a frame index
-     * @return true if the frame lies in the message's native storage, so {@link #frameIo} serves it
+     * @return true if the frame lies in native memory (the message's storage or a lent buffer), so {@link #frameIo}
+     *     serves it
      */
     public boolean isNative(int index) {
         check(index);
-        return owned[index] == null && storage.isDirect();
+        return owned[index] == null && (storage.isDirect() || lentCount > 0 && lent[index] != null);
     }
 
     /**
@@ -276,6 +365,9 @@ public final class Msg {
         check(index);
         if (owned[index] != null) {
             return null;
+        }
+        if (lentCount > 0 && lent[index] != null) {
+            return positioned(lent[index], offsets[index] + from, offsets[index] + lengths[index]);
         }
         return storage.io(offsets[index] + from, offsets[index] + lengths[index]);
     }
@@ -325,6 +417,8 @@ public final class Msg {
             lengths = Arrays.copyOf(lengths, n);
             owned = Arrays.copyOf(owned, n);
             ownedViews = Arrays.copyOf(ownedViews, n);
+            lent = Arrays.copyOf(lent, n);
+            releases = Arrays.copyOf(releases, n);
         }
     }
 

@@ -19,6 +19,8 @@ final class Cells {
     static final String JZMTP_MSG = "jzmtp-msg";
     /** jzmtp's one-object convenience API: {@code send(byte[])}, {@code receiveBytes()}. */
     static final String JZMTP_BYTES = "jzmtp-bytes";
+    /** jzmtp's frame API lending the payload without a copy ({@code sendLent}). */
+    static final String JZMTP_ZC = "jzmtp-zc";
     /** JeroMQ. */
     static final String JEROMQ = "jeromq";
     /** libzmq through the C worker. */
@@ -28,7 +30,7 @@ final class Cells {
     /** Latency workload (REQ/REP). */
     static final String LAT = "lat";
 
-    private static final List<String> IMPL_ORDER = List.of(JZMTP, JZMTP_MSG, JZMTP_BYTES, JEROMQ, LIBZMQ);
+    private static final List<String> IMPL_ORDER = List.of(JZMTP, JZMTP_MSG, JZMTP_BYTES, JZMTP_ZC, JEROMQ, LIBZMQ);
     private static final List<String> TRANSPORT_ORDER = List.of("tcp", "ipc", "inproc");
     private static final List<String> MODE_ORDER = List.of("blocking", "spin");
 
@@ -100,7 +102,7 @@ final class Cells {
 
     /**
      * @param workload thr or lat, or null for any
-     * @return the implementations measured, in the order jzmtp, jzmtp-msg, jzmtp-bytes, jeromq, libzmq, then
+     * @return the implementations measured, in the order jzmtp, jzmtp-msg, jzmtp-bytes, jzmtp-zc, jeromq, libzmq, then
      *     others by name
      */
     List<String> impls(String workload) {

@@ -32,12 +32,14 @@ final class ChartStyle {
         Cells.JZMTP, new Color(0x1f, 0x77, 0xb4),
         Cells.JZMTP_MSG, new Color(0x94, 0x67, 0xbd),
         Cells.JZMTP_BYTES, new Color(0x17, 0xbe, 0xcf),
+        Cells.JZMTP_ZC, new Color(0xd6, 0x27, 0x28),
         Cells.JEROMQ, new Color(0xff, 0x7f, 0x0e),
         Cells.LIBZMQ, new Color(0x2c, 0xa0, 0x2c));
     private static final Map<String, Marker> MARKERS = Map.of(
         Cells.JZMTP, SeriesMarkers.CIRCLE,
         Cells.JZMTP_MSG, SeriesMarkers.DIAMOND,
         Cells.JZMTP_BYTES, SeriesMarkers.TRIANGLE_DOWN,
+        Cells.JZMTP_ZC, SeriesMarkers.CROSS,
         Cells.JEROMQ, SeriesMarkers.SQUARE,
         Cells.LIBZMQ, SeriesMarkers.TRIANGLE_UP);
 

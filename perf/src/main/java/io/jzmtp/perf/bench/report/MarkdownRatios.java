@@ -25,7 +25,7 @@ final class MarkdownRatios {
     private static void table(StringBuilder out, Cells cells, String workload) {
         List<String> impls = cells.impls(workload);
         List<String[]> pairs = new ArrayList<>();
-        for (String judged : List.of(Cells.JZMTP, Cells.JZMTP_MSG, Cells.JZMTP_BYTES)) {
+        for (String judged : List.of(Cells.JZMTP, Cells.JZMTP_MSG, Cells.JZMTP_BYTES, Cells.JZMTP_ZC)) {
             for (String other : List.of(Cells.LIBZMQ, Cells.JEROMQ)) {
                 if (impls.contains(judged) && impls.contains(other)) {
                     pairs.add(new String[] {judged, other});

@@ -11,7 +11,7 @@ final class Versions {
     }
 
     /**
-     * @param impl {@code jzmtp}, {@code jzmtp-msg}, {@code jzmtp-bytes} or {@code jeromq}
+     * @param impl {@code jzmtp}, {@code jzmtp-msg}, {@code jzmtp-bytes}, {@code jzmtp-zc} or {@code jeromq}
      * @return jzmtp's version (that of its patterns module, e.g. {@code 0.1.0-SNAPSHOT}); JeroMQ's own release
      *     (e.g. {@code 0.6.0}; its {@code ZMQ.getVersionString()} is the libzmq API level it follows, 4.1.7, which is
      *     the fallback as {@code zmq-api-4.1.7})

@@ -73,7 +73,8 @@ public final class Worker {
 
     private static ThrPeers thrPeers(WorkerArgs a) {
         return switch (a.impl()) {
-            case "jzmtp" -> new JzmtpThr(a.size(), a.spin());
+            case "jzmtp" -> new JzmtpThr(a.size(), a.spin(), false);
+            case "jzmtp-zc" -> new JzmtpThr(a.size(), a.spin(), true);
             case "jzmtp-msg" -> new JzmtpMsgThr(a.size(), a.spin(), false);
             case "jzmtp-bytes" -> new JzmtpMsgThr(a.size(), a.spin(), true);
             case "jeromq" -> new JeromqThr(a.size(), a.spin());

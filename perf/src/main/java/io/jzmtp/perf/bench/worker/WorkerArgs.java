@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The worker protocol's arguments, parsed and checked: {@code --name=value} in any order.
  *
- * @param impl {@code jzmtp}, {@code jzmtp-msg}, {@code jzmtp-bytes} or {@code jeromq}
+ * @param impl {@code jzmtp}, {@code jzmtp-msg}, {@code jzmtp-bytes}, {@code jzmtp-zc} or {@code jeromq}
  * @param workload {@code thr} or {@code lat}
  * @param transport {@code tcp}, {@code ipc} or {@code inproc}
  * @param size message size in bytes (thr) or request/reply size (lat)
@@ -22,7 +22,7 @@ public record WorkerArgs(String impl, String workload, String transport, int siz
                          String mode, Path samples, double timeoutSeconds) {
 
     /** The implementations this (JVM) worker runs. */
-    public static final List<String> IMPLS = List.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jeromq");
+    public static final List<String> IMPLS = List.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jzmtp-zc", "jeromq");
     /** The workloads. */
     public static final List<String> WORKLOADS = List.of("thr", "lat");
     /** The transports. */
@@ -40,7 +40,7 @@ public record WorkerArgs(String impl, String workload, String transport, int siz
         List.of("impl", "workload", "transport", "size", "count", "warmup", "mode", "samples", "timeout");
 
     /** The usage line. */
-    public static final String USAGE = "usage: Worker --impl=jzmtp|jzmtp-msg|jzmtp-bytes|jeromq --workload=thr|lat"
+    public static final String USAGE = "usage: Worker --impl=jzmtp|jzmtp-msg|jzmtp-bytes|jzmtp-zc|jeromq --workload=thr|lat"
         + " --transport=tcp|ipc|inproc --size=BYTES --count=N [--warmup=N (count/10, at least 1)]"
         + " [--mode=blocking|spin (blocking)] [--samples=FILE (lat only)] [--timeout=SECONDS (120)]";
 
@@ -84,6 +84,10 @@ public record WorkerArgs(String impl, String workload, String transport, int siz
         }
         String impl = choice(given, "impl", IMPLS);
         String workload = choice(given, "workload", WORKLOADS);
+        if (impl.equals("jzmtp-zc") && !workload.equals("thr")) {
+            throw new BadArgumentException("--impl=jzmtp-zc with --workload=" + workload
+                + ": jzmtp-zc (a lent payload) measures thr only");
+        }
         String transport = choice(given, "transport", TRANSPORTS);
         int size = (int) number(given, "size", 1, MAX_SIZE);
         long count = number(given, "count", 1, Long.MAX_VALUE);

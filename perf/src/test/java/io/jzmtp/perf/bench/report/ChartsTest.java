@@ -51,9 +51,10 @@ class ChartsTest {
         Cells cells = new Cells(report);
         Cells.Group tcp = new Cells.Group("tcp", "blocking");
         Cells.Group inproc = new Cells.Group("inproc", "blocking");
-        assertEquals(Set.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jeromq", "libzmq", "NIO stream limit (2345 MB/s)"),
+        assertEquals(Set.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jzmtp-zc", "jeromq", "libzmq",
+                "NIO stream limit (2345 MB/s)"),
             Charts.throughput(cells, tcp, report.limits(), true).getSeriesMap().keySet());
-        assertEquals(Set.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jeromq", "libzmq"),
+        assertEquals(Set.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jzmtp-zc", "jeromq", "libzmq"),
             Charts.throughput(cells, tcp, report.limits(), false).getSeriesMap().keySet());
         assertEquals(Set.of("jzmtp", "jzmtp-msg", "jzmtp-bytes", "jeromq", "libzmq"),
             Charts.throughput(cells, inproc, report.limits(), true).getSeriesMap().keySet());

@@ -120,6 +120,9 @@ final class Fixtures {
                 }
             }
         }
+        // jzmtp-zc (sendLent) runs thr from 16 KiB on: 16 KiB /libzmq 1.80 (met), 64 KiB 1.40 (missed)
+        cells.add(thrCell("jzmtp-zc", "tcp", "blocking", 16384, 180e3, 0.0));
+        cells.add(thrCell("jzmtp-zc", "tcp", "blocking", 65536, 42e3, 0.0));
         for (int s : new int[] {1, 16384}) {
             double k = s == 1 ? 1.0 : 0.1;
             cells.add(thrCell("jzmtp", "inproc", "blocking", s, 9e6 * k, 0.0));

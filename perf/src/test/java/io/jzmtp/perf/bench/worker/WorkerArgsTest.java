@@ -66,8 +66,8 @@ class WorkerArgsTest {
         "--count=-5       | --count=-5: expected a whole number from 1 up",
         "--count=1e6      | --count=1e6: expected a whole number from 1 up",
         "--warmup=x       | --warmup=x: expected a whole number from 0 up",
-        "--impl=zmq       | --impl=zmq: expected one of jzmtp, jzmtp-msg, jzmtp-bytes, jeromq",
-        "--impl=libzmq    | --impl=libzmq: expected one of jzmtp, jzmtp-msg, jzmtp-bytes, jeromq (libzmq is the C"
+        "--impl=zmq       | --impl=zmq: expected one of jzmtp, jzmtp-msg, jzmtp-bytes, jzmtp-zc, jeromq",
+        "--impl=libzmq    | --impl=libzmq: expected one of jzmtp, jzmtp-msg, jzmtp-bytes, jzmtp-zc, jeromq (libzmq is the C"
             + " worker's)",
         "--workload=pubsub | --workload=pubsub: expected one of thr, lat",
         "--transport=udp  | --transport=udp: expected one of tcp, ipc, inproc",
@@ -81,6 +81,13 @@ class WorkerArgsTest {
         WorkerArgs.BadArgumentException e = assertThrows(WorkerArgs.BadArgumentException.class,
             () -> WorkerArgs.parse(with(arg)));
         assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void theLentPayloadMeasuresThroughputOnly() {
+        String[] args = with("--impl=jzmtp-zc", "--workload=lat");
+        assertEquals("--impl=jzmtp-zc with --workload=lat: jzmtp-zc (a lent payload) measures thr only",
+            assertThrows(WorkerArgs.BadArgumentException.class, () -> WorkerArgs.parse(args)).getMessage());
     }
 
     @Test

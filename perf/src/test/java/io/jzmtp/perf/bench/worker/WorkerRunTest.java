@@ -31,6 +31,9 @@ class WorkerRunTest {
             all.add(Arguments.of(impl, "thr", "inproc", "blocking", 64, 2_000));
             all.add(Arguments.of(impl, "thr", "ipc", "blocking", 64, 2_000));
             all.add(Arguments.of(impl, "thr", "tcp", "spin", 16_384, 500));
+            if (impl.equals("jzmtp-zc")) {
+                continue; // thr only
+            }
             all.add(Arguments.of(impl, "lat", "tcp", "blocking", 1, 200));
             all.add(Arguments.of(impl, "lat", "tcp", "spin", 1, 200));
             all.add(Arguments.of(impl, "lat", "inproc", "blocking", 100, 200));
