@@ -213,7 +213,7 @@ static void *thr_sender(void *arg)
 }
 
 /* The warm-up starts with a backlog, as in the JVM workers: take nothing until the sender has sent every warm-up
- * message or its count has not moved for 20 ms (stalled against the high-water marks). */
+ * message or its count has not moved for 200 ms (stalled against the high-water marks). */
 static void await_backlog(void)
 {
     long last = -1;
@@ -226,7 +226,7 @@ static void await_backlog(void)
         if (now != last) {
             last = now;
             since = now_ns(CLOCK_MONOTONIC);
-        } else if (now_ns(CLOCK_MONOTONIC) - since >= 20000000) {
+        } else if (now_ns(CLOCK_MONOTONIC) - since >= 200000000) {
             return;
         }
         nanosleep(&poll, NULL);

@@ -16,8 +16,14 @@ import java.util.concurrent.locks.LockSupport;
  * busy host), so what it measures is the steady state, not a pool still growing. The C worker does the same.
  */
 final class ThrDriver {
-    /** The sender counts as stalled once its count has not moved for this long. */
-    private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /**
+     * The sender counts as stalled once its count has not moved for this long. 20 ms was too short: at 16 KiB over
+     * tcp the sender can wait that long for its pipe to drain to the low-water mark while the receiving side is
+     * still filling, and a run then started timing with the receiving pool two thirds grown (counted: 630-1001 of
+     * the 1001 messages it reaches) and grew it during the timed part (up to 178 KB in a run). At 200 ms every run
+     * counted reached 1001.
+     */
+    private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private ThrDriver() {
