@@ -79,8 +79,10 @@ final class MarkdownRatios {
      */
     static void targets(StringBuilder out, List<Target> targets) {
         out.append("## Targets\n\n");
-        out.append("Judged on the medians above with jzmtp's frame API. Throughput bars are jzmtp ÷ other (higher is"
-            + " better); latency bars are jzmtp ÷ other (lower is better). Allocation below "
+        out.append("Judged on the medians above with jzmtp's frame API, except where a line names another: tcp at 16"
+            + " and 64 KiB is judged through sendLent (jzmtp-zc), which sends the payload by reference as libzmq's"
+            + " worker does (zmq_msg_init_data), and inproc at 16 KiB through the byte[] API, which hands the array"
+            + " over. Throughput bars are jzmtp ÷ other (higher is better); latency bars are jzmtp ÷ other (lower is better). Allocation below "
             + Targets.ALLOC_NOISE_BYTES + " B/msg, or of at most " + Targets.ALLOC_ONE_OFF_BYTES + " B in a whole"
             + " run (median), counts as 0: a one-off or the harness' own noise (the allocation counters are read"
             + " around the run), not a per-message allocation, which grows with the count (at 1 B to 1 KiB, runs of"
