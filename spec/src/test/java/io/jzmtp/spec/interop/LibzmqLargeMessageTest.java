@@ -5,6 +5,7 @@ import static io.jzmtp.spec.interop.LibzmqPeer.cmd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jzmtp.Context;
 import io.jzmtp.Message;
@@ -14,10 +15,13 @@ import io.jzmtp.SocketOptions;
 import io.jzmtp.core.ProtocolError;
 import io.jzmtp.monitor.SocketEvent;
 import io.jzmtp.monitor.SocketEvent.Kind;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -64,6 +68,32 @@ class LibzmqLargeMessageTest {
         String digest = BIG + ":" + Frames.sha256(big);
         OurParty.wrap(push).send(Frames.of(big));
         assertEquals(List.of(digest), peer.recvDigest(pull, BIG_WAIT), "what libzmq received");
+    }
+
+    // RFC 23-FRAME-7 (long frames), RFC 23-MESSAGE (multipart): frames lent with sendLent leave from the caller's
+    // buffer in the engine's gathering write, between copied ones
+    @Test
+    void ourPushBinds_theirPull_lentFramesAmongCopiedOnes_tcp() {
+        LibzmqPeer peer = LIBZMQ.peer();
+        PushSocket push = ctx.push(OURS);
+        String pull = peer.socket("PULL", cmd("MAXMSGSIZE", -1), false);
+        peer.connect(pull, push.bind("tcp://127.0.0.1:*"));
+        byte[] big = Frames.pattern(BIG);
+        byte[] mid = Frames.pattern(100_000);
+        byte[] small = {1, 2, 3};
+        ByteBuffer lentBig = ByteBuffer.allocateDirect(BIG).put(big).flip();
+        ByteBuffer lentMid = ByteBuffer.allocateDirect(mid.length).put(mid).flip();
+        AtomicInteger released = new AtomicInteger();
+        push.sendMoreLent(lentMid, b -> released.incrementAndGet());
+        push.sendMore(new UnsafeBuffer(small), 0, small.length);
+        assertTrue(push.sendLent(lentBig, b -> released.incrementAndGet(), -1));
+        assertEquals(List.of(mid.length + ":" + Frames.sha256(mid), small.length + ":" + Frames.sha256(small),
+            BIG + ":" + Frames.sha256(big)), peer.recvDigest(pull, BIG_WAIT), "what libzmq received");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (released.get() < 2 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(2, released.get(), "both lent buffers came back once written");
     }
 
     // RFC 23-FRAME-7 (long frames)
