@@ -37,7 +37,8 @@ public interface FrameSender {
 
     /**
      * Appends a frame lent without copying to the message being built: the bytes from the buffer's position to its
-     * limit. Nothing is sent yet. Never blocks; allocation free once warm. See {@link #sendLent} for the contract.
+     * limit. Nothing is sent yet. Never blocks; allocation free once warm; owner thread only. See {@link #sendLent} for
+     * the contract.
      *
      * @param frame the frame, from position to limit; must be a direct buffer
      * @param release called once with {@code frame} when jzmtp is done with it

@@ -147,7 +147,8 @@ public abstract class ZSocket implements AutoCloseable {
 
     /**
      * Closes the socket. Never blocks: queued messages are sent by the I/O threads within the linger. A message
-     * partly received frame by frame is dropped. Idempotent. Owner thread.
+     * partly received frame by frame is dropped, and so is one partly built ({@code sendMore}), its lent frames
+     * released. Idempotent. Owner thread.
      */
     @Override
     public final void close() {
