@@ -1,5 +1,6 @@
 package io.jzmtp;
 
+import io.jzmtp.transport.io.MpscSocketMailbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,6 @@ public final class Poller implements AutoCloseable {
     public static final int IN = 1;
     /** Interest in writing: a send would not wait. */
     public static final int OUT = 2;
-    /** A spinning poll's turns between two yields of its core (as a spinning socket wait). */
-    private static final int TURNS_BETWEEN_YIELDS = 16;
 
     private final List<ZSocket> sockets = new ArrayList<>();
     private final List<Integer> interests = new ArrayList<>();
@@ -127,13 +126,9 @@ public final class Poller implements AutoCloseable {
         return !sockets.isEmpty();
     }
 
-    /** One idle turn of a spinning poll: the core is given away every {@value #TURNS_BETWEEN_YIELDS} turns. */
+    /** One idle turn of a spinning poll, at the same cadence as a spinning socket's own wait. */
     private static void spin(int turn) {
-        if (turn % TURNS_BETWEEN_YIELDS == 0) {
-            Thread.yield();
-        } else {
-            Thread.onSpinWait();
-        }
+        MpscSocketMailbox.idleTurn(turn);
     }
 
     private int check() {

@@ -242,28 +242,23 @@ public abstract class ZSocket implements AutoCloseable {
 
     /** Garbage-free path: appends a copied frame to the message being built. */
     final void appendFrame(DirectBuffer buffer, int offset, int length) {
-        if (building == null) {
-            core.checkOpen();
-            core.processCommands();
-            building = beginMessage();
-        }
-        building.addFrame(buffer, offset, length);
+        building().addFrame(buffer, offset, length);
     }
 
     /** Zero-copy path: appends a frame lent from the caller's direct buffer to the message being built. */
     final void appendLent(ByteBuffer frame, Consumer<? super ByteBuffer> release) {
-        Objects.requireNonNull(frame, "frame");
-        Objects.requireNonNull(release, "release");
-        if (!frame.isDirect()) {
-            throw new IllegalArgumentException("frame " + frame + ": expected a direct ByteBuffer (send a heap buffer's"
-                + " bytes with send(DirectBuffer, ...) or send(byte[]))");
-        }
+        Msg.checkLendable(frame, release); // before a message is begun: a refused frame leaves nothing half-built
+        building().addFrameLent(frame, release);
+    }
+
+    /** Garbage-free and zero-copy paths: the message being built, begun now if none is. */
+    private Msg building() {
         if (building == null) {
             core.checkOpen();
             core.processCommands();
             building = beginMessage();
         }
-        building.addFrameLent(frame, release);
+        return building;
     }
 
     /** Zero-copy path: appends the last frame, lent, and sends what was built. */

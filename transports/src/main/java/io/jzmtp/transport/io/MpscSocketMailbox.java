@@ -173,11 +173,22 @@ public final class MpscSocketMailbox<T> {
             if (timed && deadlineNanos - clock.nanoTime() <= 0L) {
                 return AwaitResult.TIMED_OUT;
             }
-            if (polls % SPINS_BETWEEN_YIELDS == 0) {
-                Thread.yield();
-            } else {
-                Thread.onSpinWait();
-            }
+            idleTurn(polls);
+        }
+    }
+
+    /**
+     * One empty check of a spinning wait, here or over several mailboxes (a poller): gives the core away every
+     * {@value #SPINS_BETWEEN_YIELDS} turns, so that where busy threads outnumber cores the one being waited for is
+     * not left queued for a whole time slice. Never blocks, allocates nothing; any thread.
+     *
+     * @param turn the wait's turn, counted from 1
+     */
+    public static void idleTurn(int turn) {
+        if (turn % SPINS_BETWEEN_YIELDS == 0) {
+            Thread.yield();
+        } else {
+            Thread.onSpinWait();
         }
     }
 

@@ -214,11 +214,7 @@ public final class Msg {
      * @throws NullPointerException if either argument is null
      */
     public void addFrameLent(ByteBuffer buffer, Consumer<? super ByteBuffer> release) {
-        Objects.requireNonNull(buffer, "buffer");
-        Objects.requireNonNull(release, "release");
-        if (!buffer.isDirect()) {
-            throw new IllegalArgumentException("lent frame " + buffer + ": expected a direct ByteBuffer");
-        }
+        checkLendable(buffer, release);
         growFrames();
         offsets[frames] = buffer.position();
         lengths[frames] = buffer.remaining();
@@ -228,7 +224,32 @@ public final class Msg {
         frames++;
     }
 
-    /** Puts each lent buffer's position and limit back, lets go of it, then calls its release. */
+    /**
+     * Checks what {@link #addFrameLent} takes, so that a caller can refuse it before it begins a message.
+     *
+     * @param buffer the frame; must be direct
+     * @param release its release callback
+     * @throws IllegalArgumentException if the buffer is not direct (naming it)
+     * @throws NullPointerException if either is null
+     */
+    public static void checkLendable(ByteBuffer buffer, Consumer<? super ByteBuffer> release) {
+        Objects.requireNonNull(buffer, "frame");
+        Objects.requireNonNull(release, "release");
+        if (!buffer.isDirect()) {
+            throw new IllegalArgumentException("frame " + buffer + ": expected a direct ByteBuffer (a heap buffer's"
+                + " bytes can be sent copied instead)");
+        }
+    }
+
+    /** @return true if the frame is lent and not yet released ({@link #addFrameLent}) */
+    private boolean isLent(int index) {
+        return lentCount > 0 && lent[index] != null;
+    }
+
+    /**
+     * Puts each lent buffer's position and limit back, lets go of it, then calls its release. The frame's view, if
+     * one was made, is let go by {@link #dropOwned}, the one caller.
+     */
     private void releaseLent() {
         for (int i = 0; i < frames && lentCount > 0; i++) {
             ByteBuffer b = lent[i];
@@ -239,10 +260,6 @@ public final class Msg {
             lent[i] = null;
             releases[i] = null;
             lentCount--;
-            UnsafeBuffer v = ownedViews[i];
-            if (v != null) {
-                v.wrap(EMPTY);
-            }
             positioned(b, offsets[i], offsets[i] + lengths[i]);
             try {
                 release.accept(b);
@@ -290,7 +307,7 @@ public final class Msg {
         check(index);
         byte[] whole = owned[index];
         if (whole == null) {
-            return lentCount > 0 && lent[index] != null ? lentView(index) : storage.view;
+            return isLent(index) ? lentView(index) : storage.view;
         }
         UnsafeBuffer v = viewSlot(index);
         if (v.byteArray() != whole) {
@@ -349,7 +366,7 @@ public final class Msg {
      */
     public boolean isNative(int index) {
         check(index);
-        return owned[index] == null && (storage.isDirect() || lentCount > 0 && lent[index] != null);
+        return owned[index] == null && (storage.isDirect() || isLent(index));
     }
 
     /**
@@ -366,7 +383,7 @@ public final class Msg {
         if (owned[index] != null) {
             return null;
         }
-        if (lentCount > 0 && lent[index] != null) {
+        if (isLent(index)) {
             return positioned(lent[index], offsets[index] + from, offsets[index] + lengths[index]);
         }
         return storage.io(offsets[index] + from, offsets[index] + lengths[index]);
